@@ -1,0 +1,94 @@
+"""Located problems: what the loader and the checks report to editors.
+
+Codes are stable (the editor guide documents each one); messages are Russian.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+from .model import Pos
+
+Severity = Literal["error", "warning"]
+
+# Every code the engine can report, with what an editor should do about it.
+# The editor guide is generated from this table.
+CODES: dict[str, str] = {
+    "encoding": "Файл не в кодировке UTF-8 или с неподдерживаемыми переводами строк. "
+                "Сохраните его как UTF-8 (LF или CRLF).",
+    "no-front-matter": "В начале файла нет блока свойств между строками «---». "
+                       "Скопируйте заготовку из scripts/new.py.",
+    "yaml-syntax": "Ошибка разметки YAML: проверьте отступы, двоеточия и кавычки в указанной строке.",
+    "duplicate-key": "Поле указано дважды. Оставьте одно.",
+    "not-a-mapping": "Блок свойств должен состоять из строк «поле: значение».",
+    "unknown-file": "Файл лежит не там, где его ждут: переместите его в папку своего типа "
+                    "или удалите.",
+    "unknown-field": "Такого поля нет у этого типа материала. Проверьте написание.",
+    "required": "Обязательное поле не заполнено.",
+    "type": "Значение не того вида: например, текст вместо числа или одно значение вместо списка.",
+    "enum": "Значение не из списка допустимых.",
+    "too-short": "Текст или список короче допустимого.",
+    "too-long": "Текст или список длиннее допустимого.",
+    "range": "Число вне допустимых пределов.",
+    "pattern": "Значение не соответствует формату.",
+    "date": "Дата записана неверно или не существует. Формат: ГГГГ-ММ-ДД.",
+    "date-order": "Даты идут в неправильном порядке.",
+    "one-of": "Нужно выбрать ровно один из вариантов.",
+    "duplicate-item": "Значение в списке повторяется.",
+    "id-pattern": "Имя файла (id) — только строчные латинские буквы, цифры и дефисы.",
+    "id-duplicate": "Такой id уже есть у другого материала: id уникален во всём каталоге.",
+    "ref-missing": "Ссылка на материал или элемент справочника, которого нет.",
+    "ref-type": "Ссылка ведёт на материал другого типа.",
+    "ref-self": "Материал ссылается сам на себя.",
+    "legal-cycle": "Связи документов образуют круг (документ изменяет сам себя через другие).",
+    "url-scheme": "Ссылка должна начинаться с https://.",
+    "url-insecure": "Ссылка начинается с http://: если у сайта есть https, укажите его.",
+    "body-html": "В тексте нельзя использовать HTML: пишите обычной разметкой Markdown.",
+    "body-link": "Ссылка в тексте ведёт в никуда или использует запрещённую схему.",
+    "body-ref": "Короткая ссылка [[id]] ведёт на материал, которого нет.",
+    "image-missing": "Файл изображения не найден в репозитории.",
+    "image-alt": "У изображения нет описания (alt) для незрячих читателей.",
+    "old-id": "Прежний id совпадает с действующим id другого материала.",
+    "stale": "Материал не проверялся больше 12 месяцев: сверьте его с источником и обновите "
+             "last_reviewed.",
+    "measure-closed": "Все окна приёма закрылись больше года назад: добавьте новое окно "
+                      "или опишите сроки как annual.",
+    "repealed-basis": "Правовое основание ссылается на документ, утративший силу.",
+    "unused-reference": "Элемент справочника нигде не используется.",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    col: int
+    severity: Severity
+    code: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.field}: " if self.field else ""
+        return (f"{self.path}:{self.line}:{self.col}: {self.severity} {self.code} "
+                f"{where}{self.message}")
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def problem(pos: Pos, code: str, message: str, field: str = "",
+            severity: Severity = "error") -> Problem:
+    assert code in CODES, code
+    return Problem(pos.path, pos.line, pos.col, severity, code, field, message)
+
+
+def field_name(path: tuple[str | int, ...]) -> str:
+    """("steps", 1, "measures") -> "steps[2].measures": 1-based like an editor counts."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += f".{part}" if out else part
+    return out

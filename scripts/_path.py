@@ -1,0 +1,5 @@
+"""Lets the scripts import the engine from hooks/ without installing anything."""
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
