@@ -1,0 +1,140 @@
+"""MkDocs hooks: the only module that imports mkdocs.
+
+Each event hands over to the engine (hooks/catalogue/) and wires its answers
+into MkDocs: validation before anything is built, entry pages and generated
+pages as MkDocs ``File`` objects, template context, the search index. To move
+to another generator, rewrite this file and the templates; the engine stays.
+"""
+from __future__ import annotations
+
+import html
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+import nh3
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from catalogue import build_date, validate  # noqa: E402
+from catalogue import present  # noqa: E402
+from catalogue.model import Entry, as_date  # noqa: E402
+from catalogue.pages import GeneratedPage, Site  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.catalogue")
+
+# Per-build state: MkDocs loads this module afresh with every configuration.
+_site: Site | None = None
+_pages: dict[str, Entry | GeneratedPage] = {}
+
+# Editors' bodies are rendered by Python-Markdown; this list is what may reach
+# a reader. Validation already rejects raw HTML: this is the second lock.
+_ALLOWED_ATTRIBUTES = {"*": {"id", "class", "title"}, "a": {"href"},
+                       "img": {"src", "alt", "width", "height"}, "th": {"align"},
+                       "td": {"align"}}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _site
+    today = build_date()
+    result = validate(config.docs_dir, today)
+    for warning in result.warnings:
+        log.info("%s", warning)  # warnings inform; strict mode must not fail on staleness
+    if result.errors:
+        lines = "\n".join(str(p) for p in result.errors)
+        raise PluginError(f"Каталог не прошёл проверку ({len(result.errors)} ошибок):\n"
+                          f"{lines}\nИсправьте ошибки и запустите сборку снова.")
+    _site = Site(result.catalogue, today)
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    assert _site is not None
+    _pages.clear()
+    for file in list(files):
+        if file.src_uri.startswith("reference/"):
+            files.remove(file)  # reference lists are data, not pages
+    for entry in _site.catalogue:
+        src = _site.src_uri(entry)
+        old = files.get_file_from_path(src)
+        if old is None:  # the engine loaded it, so MkDocs must have it too
+            raise PluginError(f"{entry.pos.path}: файл не найден среди страниц MkDocs")
+        files.remove(old)
+        # A leading newline keeps a body that starts with "---" from being read as meta.
+        files.append(File.generated(config, src, content="\n" + _site.markdown(entry)))
+        _pages[src] = entry
+    for page in _site.generated:
+        if files.get_file_from_path(page.src_uri) is not None:
+            raise PluginError(f"content/{page.src_uri}: этот адрес создаётся автоматически, "
+                              f"удалите файл")
+        files.append(File.generated(config, page.src_uri, content="\n"))
+        _pages[page.src_uri] = page
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    item = _pages.get(page.file.src_uri)
+    if item is None:
+        return markdown
+    # Material prints page.title unescaped in <title>, headings and navigation.
+    page.meta["title"] = html.escape(item.title, quote=False)
+    # The engine writes the search index for these pages itself (on_post_build).
+    page.meta["search"] = {"exclude": True}
+    if isinstance(item, Entry):
+        page.meta["description"] = item.summary
+    return markdown
+
+
+def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if isinstance(_pages.get(page.file.src_uri), Entry):
+        return nh3.clean(html_text, attributes=_ALLOWED_ATTRIBUTES,
+                         url_schemes={"https", "http", "mailto", "tel"}, link_rel=None)
+    return html_text
+
+
+def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                    nav: Any) -> dict[str, Any]:
+    item = _pages.get(page.file.src_uri)
+    context["cat"] = _site
+    context["cat_entry"] = item if isinstance(item, Entry) else None
+    context["cat_page"] = item if isinstance(item, GeneratedPage) else None
+    return context
+
+
+def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+    env.filters["ru_date"] = present.ru_date
+    env.filters["ru_number"] = present.ru_number
+    env.filters["rub"] = present.rub
+    env.filters["months"] = present.months
+    env.filters["safe_url"] = present.safe_url
+    env.filters["as_date"] = as_date
+    return env
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    assert _site is not None
+    _write_search_index(Path(config.site_dir), _site)
+
+
+def _write_search_index(site_dir: Path, site: Site) -> None:
+    """Add the engine's compact documents to the index Material's search plugin wrote.
+
+    Entry and generated pages were excluded from the plugin (page meta) so that
+    their full text does not bloat the index; they go in as title, summary and facts.
+    """
+    path = site_dir / "search" / "search_index.json"
+    if not path.exists():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    for doc in site.search_docs():
+        doc["title"] = html.escape(doc["title"], quote=False)
+        doc["text"] = html.escape(doc["text"], quote=False)
+        index["docs"].append(doc)
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
+                    encoding="utf-8")
