@@ -205,7 +205,8 @@ def _compose(out: Loaded, text: str, shown: str, line_offset: int) -> Node | Non
 
 
 _YAML_MESSAGES = {
-    "mapping values are not allowed here": "двоеточие внутри значения: возьмите значение в кавычки",
+    "mapping values are not allowed": "двоеточие с пробелом внутри значения: возьмите всё "
+                                      "значение в кавычки",
     "could not find expected ':'": "не найдено двоеточие после имени поля",
     "found character '\\t' that cannot start any token": "табуляция вместо пробелов в отступе",
     "expected <block end>, but found '-'": "элемент списка с неверным отступом",
@@ -256,14 +257,24 @@ def _to_python(out: Loaded, node: Node, shown: str, offset: int, path: FieldPath
     return _scalar(node)
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+
 def _scalar(node: ScalarNode) -> Any:
     # Dates and times stay as the text the editor wrote: the schema checks the format.
-    if node.tag == "tag:yaml.org,2002:timestamp":
+    # Text (most scalars) is the node's value as is: what construct_yaml_str returns,
+    # without the constructor's bookkeeping.
+    if node.tag == _STR_TAG or node.tag == _TIMESTAMP_TAG:
         return node.value
     try:
         return _constructor.construct_object(node, deep=True)
     except Exception:  # an odd tag or a value the constructor refuses: keep the text
         return node.value
+    finally:
+        # The shared constructor would otherwise keep every node it has seen.
+        _constructor.constructed_objects.clear()
+        _constructor.recursive_objects.clear()
 
 
 def _pos(node: Node, shown: str, offset: int) -> Pos:

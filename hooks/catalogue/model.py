@@ -90,7 +90,7 @@ TYPE_BY_FOLDER = {t.folder: t for t in TYPES.values()}
 
 REFERENCES: dict[str, ReferenceSpec] = {r.name: r for r in [
     ReferenceSpec("region", "regions.yml", "Регион", "Регионы", s.REGION,
-                  ["id", "code", "name", "federal_district"], "regions"),
+                  ["id", "code", "name"], "regions"),
     ReferenceSpec("municipality_type", "municipality_types.yml",
                   "Тип муниципального образования", "Типы муниципальных образований",
                   s.MUNICIPALITY_TYPE, ["id", "name", "description"], "municipality-types"),

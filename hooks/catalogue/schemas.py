@@ -367,7 +367,8 @@ REGION: dict[str, Schema] = {
     "code": text("Код", "Двузначный код субъекта РФ в кавычках, например \"16\".",
                  pattern=r"^\d{2,3}$"),
     "name": text("Название", "Официальное название субъекта.", max_length=120),
-    "federal_district": enum("Федеральный округ", "", FEDERAL_DISTRICTS),
+    "federal_district": enum("Федеральный округ", "Федеральный округ, в который входит субъект.",
+                             FEDERAL_DISTRICTS),
 }
 MUNICIPALITY_TYPE: dict[str, Schema] = {
     "id": text("Id", "Латиницей.", pattern=ID_PATTERN),
