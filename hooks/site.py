@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from catalogue import build_date, validate  # noqa: E402
-from catalogue import present  # noqa: E402
+from catalogue import finder, ical, present  # noqa: E402
 from catalogue.model import Entry, as_date  # noqa: E402
 from catalogue.pages import GeneratedPage, Site  # noqa: E402
 
@@ -104,6 +104,10 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
     context["cat"] = _site
     context["cat_entry"] = item if isinstance(item, Entry) else None
     context["cat_page"] = item if isinstance(item, GeneratedPage) else None
+    if isinstance(item, GeneratedPage) and item.kind == "type-index" and item.spec:
+        index = _finder_index(item.spec.name)
+        context["cat_finder_facets"] = index["facets"] if index else None
+        context["cat_finder_years"] = _years(index) if index else []
     return context
 
 
@@ -120,6 +124,7 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
 def on_post_build(*, config: MkDocsConfig) -> None:
     assert _site is not None
     _write_search_index(Path(config.site_dir), _site)
+    _write_finder_and_calendars(Path(config.site_dir), _site, config.site_url or "")
 
 
 def _write_search_index(site_dir: Path, site: Site) -> None:
@@ -138,3 +143,45 @@ def _write_search_index(site_dir: Path, site: Site) -> None:
         index["docs"].append(doc)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
                     encoding="utf-8")
+
+
+_finder_cache: dict[str, dict[str, Any] | None] = {}
+
+
+def _finder_index(type_name: str) -> dict[str, Any] | None:
+    assert _site is not None
+    if type_name not in _finder_cache:
+        _finder_cache[type_name] = finder.index_for(_site, type_name)
+    return _finder_cache[type_name]
+
+
+def _years(index: dict[str, Any]) -> list[int]:
+    years = {y for item in index["items"] for y in (item.get("y0"), item.get("y1")) if y}
+    return list(range(max(years), min(years) - 1, -1)) if years else []
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def _write_finder_and_calendars(site_dir: Path, site: Site, site_url: str) -> None:
+    """The finders' JSON indexes and the iCalendar files of application windows."""
+    for name in finder.INDEXES:
+        index = _finder_index(name)
+        folder = site.types[name].folder
+        _write(site_dir / folder / "finder.json",
+               json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    measures = site.catalogue.of_type("measure")
+    _write(site_dir / "calendar" / "measures.ics",
+           ical.calendar(measures, "Меры поддержки: сроки приёма", site_url, site.today))
+    for topic, item in site.catalogue.references["topic"].items():
+        chosen = [m for m in measures if topic in m.topics]
+        if chosen:
+            _write(site_dir / "calendar" / f"{topic}.ics",
+                   ical.calendar(chosen, f"Меры поддержки: {item.data.get('name', topic)}",
+                                 site_url, site.today))
+    for measure in measures:
+        if ical.has_dates(measure):
+            _write(site_dir / measure.url / "calendar.ics",
+                   ical.calendar([measure], measure.title, site_url, site.today))

@@ -7,6 +7,7 @@ pages into files for MkDocs. Nothing here knows either of them.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -16,7 +17,7 @@ from .model import (REFERENCES, SERVICES, TYPES, Catalogue, Entry, ReferenceItem
                     TypeSpec, as_date)
 from .present import amount_range, plural, ru_date
 from .schemas import FEDERAL_DISTRICTS
-from .schedule import Status, course_status, measure_status, next_session
+from .schedule import Status, course_status, measure_status, next_session, windows
 
 REFERENCE_PAGE_TITLES = {
     "topic": ("Темы", "Все материалы каталога по темам."),
@@ -79,6 +80,20 @@ class Site:
 
     def status(self, entry: Entry) -> Status:
         return measure_status(entry, self.today)
+
+    def windows_json(self, entry: Entry) -> str:
+        """The dated windows for the browser to recompute the status at view time."""
+        return json.dumps([[w.opens.isoformat(), w.closes.isoformat()] for w in windows(entry)])
+
+    def status_groups(self, entries: list[Entry]) -> list[tuple[str, list[Entry]]]:
+        """Measures grouped by status for the page without JavaScript, in status order."""
+        titles = {"open": "Приём открыт", "upcoming": "Скоро откроется",
+                  "rolling": "Приём постоянно", "annual": "Ежегодные отборы",
+                  "closed": "Приём закрыт", "unknown": "Сроки не указаны"}
+        groups: dict[str, list[Entry]] = {}
+        for entry in entries:
+            groups.setdefault(self.status(entry).code, []).append(entry)
+        return [(titles[code], groups[code]) for code in titles if code in groups]
 
     def course_status(self, entry: Entry) -> str:
         return course_status(entry, self.today)
