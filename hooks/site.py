@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from catalogue import build_date, validate  # noqa: E402
-from catalogue import finder, ical, present  # noqa: E402
+from catalogue import analytics, finder, ical, present  # noqa: E402
 from catalogue.model import Entry, as_date  # noqa: E402
 from catalogue.pages import GeneratedPage, Site  # noqa: E402
 
@@ -108,6 +108,8 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
         index = _finder_index(item.spec.name)
         context["cat_finder_facets"] = index["facets"] if index else None
         context["cat_finder_years"] = _years(index) if index else []
+    if isinstance(item, GeneratedPage) and item.kind == "analytics":
+        context["cat_analytics"] = _analytics()
     return context
 
 
@@ -125,6 +127,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     assert _site is not None
     _write_search_index(Path(config.site_dir), _site)
     _write_finder_and_calendars(Path(config.site_dir), _site, config.site_url or "")
+    _write(Path(config.site_dir) / "data" / "analytics.json",
+           json.dumps(_analytics().as_dict(), ensure_ascii=False, indent=1).encode("utf-8"))
 
 
 def _write_search_index(site_dir: Path, site: Site) -> None:
@@ -146,6 +150,14 @@ def _write_search_index(site_dir: Path, site: Site) -> None:
 
 
 _finder_cache: dict[str, dict[str, Any] | None] = {}
+_analytics_cache: list[analytics.Analytics] = []
+
+
+def _analytics() -> analytics.Analytics:
+    assert _site is not None
+    if not _analytics_cache:
+        _analytics_cache.append(analytics.build(_site))
+    return _analytics_cache[0]
 
 
 def _finder_index(type_name: str) -> dict[str, Any] | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 SHORT_REF = re.compile(r"\[\[([^\]|\n]+?)(?:\|([^\]\n]+))?\]\]")
@@ -33,8 +34,14 @@ class Found:
     image: bool = False
 
 
+@lru_cache(maxsize=8)
 def _mask_code(body: str) -> str:
-    """Blank out code so that examples inside it are not taken for links or HTML."""
+    """Blank out code so that examples inside it are not taken for links or HTML.
+
+    Cached: the checks ask for the same body several times in a row.
+    """
+    if "`" not in body and "~~~" not in body:
+        return body                     # no code at all: nothing to blank
     def blank(m: re.Match[str]) -> str:
         return re.sub(r"[^\n]", " ", m.group(0))
     return INLINE_CODE.sub(blank, FENCE.sub(blank, body))
@@ -56,6 +63,8 @@ def short_refs(body: str) -> Iterator[Found]:
 
 def links(body: str) -> Iterator[Found]:
     masked = _mask_code(body)
+    if "](" not in masked and "]:" not in masked:
+        return                          # neither a link nor a link definition
     for m in LINK.finditer(masked):
         line, col = _at(body, m.start())
         yield Found(line, col, m.group(0), target=m.group(3), label=m.group(2),
@@ -66,7 +75,10 @@ def links(body: str) -> Iterator[Found]:
 
 
 def raw_html(body: str) -> Iterator[Found]:
-    masked = AUTOLINK.sub(lambda m: " " * len(m.group(0)), _mask_code(body))
+    masked = _mask_code(body)
+    if "<" not in masked:
+        return                          # no tag, comment or autolink
+    masked = AUTOLINK.sub(lambda m: " " * len(m.group(0)), masked)
     for m in HTML.finditer(masked):
         line, col = _at(body, m.start())
         yield Found(line, col, m.group(0))

@@ -17,9 +17,11 @@ import jsonschema
 from jsonschema import Draft202012Validator
 
 from . import body as md
+from . import quickcheck
 from .fields import ID_PATTERN
 from .model import (REFERENCES, TYPES, Catalogue, Entry, FieldPath, Pos, Record,
-                    ReferenceItem, ReferenceSpec, TypeSpec, as_date, references, walk)
+                    ReferenceItem, ReferenceSpec, TypeSpec, as_date, references,
+                    walk_marked)
 from .problems import Problem, field_name, problem
 
 _ID = re.compile(ID_PATTERN)
@@ -30,10 +32,19 @@ TYPE_NAMES_RU = {
 STALE_AFTER = dt.timedelta(days=365)
 
 
+def _schema(name: str) -> dict[str, Any]:
+    return TYPES[name].schema() if name in TYPES else REFERENCES[name].schema()["items"]
+
+
 @lru_cache(maxsize=None)
 def _validator(name: str) -> Draft202012Validator:
-    schema = TYPES[name].schema() if name in TYPES else REFERENCES[name].schema()["items"]
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return Draft202012Validator(_schema(name),
+                                format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+@lru_cache(maxsize=None)
+def _quick(name: str) -> quickcheck.Check | None:
+    return quickcheck.compile_schema(_schema(name))
 
 
 def check(catalogue: Catalogue, today: dt.date) -> list[Problem]:
@@ -71,7 +82,7 @@ def check_record(record: Record, spec: TypeSpec | ReferenceSpec, catalogue: Cata
     for path, target, ident in references(spec.properties, record.data):
         out += _reference(record, path, target, ident, own_id, catalogue)
     root = {"type": "object", "properties": spec.properties}
-    for path, schema, value in walk(root, record.data):
+    for path, schema, value in walk_marked(root, record.data):
         if schema.get("x-url") and isinstance(value, str):
             out += _url(record, path, value)
     return out
@@ -80,6 +91,8 @@ def check_record(record: Record, spec: TypeSpec | ReferenceSpec, catalogue: Cata
 # --- schema --------------------------------------------------------------------
 
 def schema_problems(record: Record, spec: TypeSpec | ReferenceSpec) -> Iterator[Problem]:
+    if quickcheck.is_valid(_quick(spec.name), record.data):
+        return  # certainly no schema error: skip the slower, explaining validator
     for error in _validator(spec.name).iter_errors(record.data):
         yield from _translate(error, record, spec)
 

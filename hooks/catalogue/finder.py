@@ -11,7 +11,7 @@ from typing import Any
 from .model import Entry
 from .pages import Site
 from .schedule import usual_months, windows
-from .schemas import COURSE_FORMATS, FEDERAL_DISTRICTS, MEASURE_KINDS
+from .schemas import COURSE_FORMATS, FEDERAL_DISTRICTS, MEASURE_KINDS, PROBLEM_STATUSES
 
 POPULATION_BANDS = (  # (upper bound, label): «municipalities like mine»
     (1_000, "до 1 тыс."), (5_000, "1–5 тыс."), (20_000, "5–20 тыс."),
@@ -112,7 +112,23 @@ def course_index(site: Site) -> dict[str, Any]:
     return {"facets": {**facets(site), "formats": COURSE_FORMATS}, "items": items}
 
 
-INDEXES = {"measure": measure_index, "practice": practice_index, "course": course_index}
+def problem_index(site: Site) -> dict[str, Any]:
+    spec = site.types["problem"]
+    regions = site.catalogue.references["region"]
+    items = []
+    for e in site.sorted_entries(spec):
+        ids = [str(r) for r in e.data.get("regions") or []]
+        districts = sorted({str(regions[r].data.get("federal_district")) for r in ids
+                            if r in regions and regions[r].data.get("federal_district")})
+        items.append({"id": e.id, "t": e.title, "u": e.url, "tp": e.topics, "r": ids,
+                      "d": districts, "s": e.data.get("status"),
+                      "sl": site.enum_label("problem", "status", e.data.get("status")),
+                      "n": e.data.get("reports")})
+    return {"facets": {**facets(site), "statuses": PROBLEM_STATUSES}, "items": items}
+
+
+INDEXES = {"measure": measure_index, "practice": practice_index, "course": course_index,
+           "problem": problem_index}
 
 
 def index_for(site: Site, type_name: str) -> dict[str, Any] | None:

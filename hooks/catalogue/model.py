@@ -251,6 +251,47 @@ def walk(schema: Schema, value: Any, path: FieldPath = ()) -> Iterator[tuple[Fie
             yield from walk(branch, value, path)
 
 
+_MARKS = ("x-ref", "x-url")
+_MARKED: dict[int, tuple[Schema, bool]] = {}
+
+
+def _has_marks(schema: Schema) -> bool:
+    """Whether the schema or anything inside it is a reference or a URL (cached)."""
+    cached = _MARKED.get(id(schema))
+    if cached is not None and cached[0] is schema:
+        return cached[1]
+    items = schema.get("items")
+    found = (any(mark in schema for mark in _MARKS)
+             or any(_has_marks(sub) for sub in schema.get("properties", {}).values())
+             or (isinstance(items, dict) and _has_marks(items))
+             or any(_has_marks(branch) for branch in schema.get("oneOf", ())))
+    _MARKED[id(schema)] = (schema, found)   # the schema is kept, so its id stays its own
+    return found
+
+
+def walk_marked(schema: Schema, value: Any, path: FieldPath = ()
+                ) -> Iterator[tuple[FieldPath, Schema, Any]]:
+    """What ``walk`` yields for values whose schema has x-ref or x-url, in the same
+    order, without descending into parts of the data that cannot hold any."""
+    if "x-ref" in schema or "x-url" in schema:
+        yield path, schema, value
+    if isinstance(value, dict):
+        props = schema.get("properties", {})
+        for key, item in value.items():
+            sub = props.get(key)
+            if sub is not None and _has_marks(sub):
+                yield from walk_marked(sub, item, path + (key,))
+    elif isinstance(value, list) and isinstance(schema.get("items"), dict):
+        items = schema["items"]
+        if _has_marks(items):
+            for index, item in enumerate(value):
+                yield from walk_marked(items, item, path + (index,))
+    for branch in schema.get("oneOf", ()):
+        if _fits(branch, value) and ("items" in branch or "properties" in branch) \
+                and _has_marks(branch):
+            yield from walk_marked(branch, value, path)
+
+
 def _fits(schema: Schema, value: Any) -> bool:
     kind = schema.get("type")
     return ((kind == "array" and isinstance(value, list))
@@ -261,6 +302,6 @@ def references(spec_properties: dict[str, Schema], data: dict[str, Any]
                ) -> Iterator[tuple[FieldPath, str, str]]:
     """(field path, target type, id) for every reference field in the data."""
     root: Schema = {"type": "object", "properties": spec_properties}
-    for path, schema, value in walk(root, data):
+    for path, schema, value in walk_marked(root, data):
         if "x-ref" in schema and isinstance(value, str):
             yield path, schema["x-ref"], value

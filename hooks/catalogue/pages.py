@@ -223,6 +223,8 @@ class Site:
         pages = [GeneratedPage(f"{spec.folder}/index.md", spec.plural, "type-index",
                                spec=spec, entries=self.sorted_entries(spec))
                  for spec in TYPES.values()]
+        pages.append(GeneratedPage("analytics/index.md", "Муниципальный диалог в цифрах",
+                                   "analytics"))
         for name, (title, description) in REFERENCE_PAGE_TITLES.items():
             spec = REFERENCES[name]
             items = list(self.catalogue.references[name].values())

@@ -108,6 +108,25 @@
         return li
       }
     },
+    problem: {
+      forms: ["проблема", "проблемы", "проблем"],
+      fields: ["region", "district", "topic", "status"],
+      match: function (item, q) {
+        if (q.region && !has(item.r, q.region)) return false
+        if (q.district && !has(item.d, q.district)) return false
+        if (q.topic && !has(item.tp, q.topic)) return false
+        if (q.status && item.s !== q.status) return false
+        return true
+      },
+      sort: function (a, b) { return (b.n || 0) - (a.n || 0) || a.t.localeCompare(b.t, "ru") },
+      render: function (item) {
+        var li = el("li", "cat-item")
+        var a = el("a", null, item.t); a.href = base + item.u
+        li.appendChild(a)
+        li.appendChild(el("p", "cat-item__summary", item.sl + " · обращений: " + item.n))
+        return li
+      }
+    },
     course: {
       forms: ["курс", "курса", "курсов"],
       fields: ["topic", "format", "free", "soon"],
