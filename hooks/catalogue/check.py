@@ -23,6 +23,7 @@ from .model import (REFERENCES, TYPES, Catalogue, Entry, FieldPath, Pos, Record,
                     ReferenceItem, ReferenceSpec, TypeSpec, as_date, references,
                     walk_marked)
 from .problems import Problem, field_name, problem
+from .scaffold import PLACEHOLDER
 
 _ID = re.compile(ID_PATTERN)
 TYPE_NAMES_RU = {
@@ -67,11 +68,45 @@ def check_entry(entry: Entry, catalogue: Catalogue, today: dt.date) -> list[Prob
         out.append(problem(entry.pos, "id-pattern",
                            f"имя файла «{entry.id}» — только строчные латинские буквы, "
                            f"цифры и одиночные дефисы, например konkurs-malye-goroda"))
-    out += check_record(entry, entry.spec, catalogue)
+    holes = _placeholders(entry)
+    # A field that still holds the scaffold's placeholder is reported once, as such.
+    out += [p for p in check_record(entry, entry.spec, catalogue)
+            if not any(p.field == h or p.field.startswith((h + ".", h + "[")) for h in holes)]
+    out += holes.values()
     out += _dates_in_order(entry)
     out += _body(entry, catalogue)
     out += _warnings(entry, catalogue, today)
     return out
+
+
+def _placeholders(entry: Entry) -> dict[str, Problem]:
+    """Fields and body lines still holding «ЗАПОЛНИТЕ» from scripts/new.py, by field."""
+    out: dict[str, Problem] = {}
+    for path, value in _leaves(entry.data):
+        if isinstance(value, str) and PLACEHOLDER in value:
+            name = field_name(path)
+            label = entry.spec.field_label(str(path[0]))
+            tail = "" if path[0] in entry.spec.required else " или удалите это необязательное поле"
+            out[name] = problem(entry.at(*path), "placeholder",
+                                f"«{PLACEHOLDER}» не заменён: укажите «{label}»{tail}", name)
+    for number, line in enumerate(entry.body.splitlines()):
+        if PLACEHOLDER in line:
+            out[f"body:{number}"] = problem(
+                Pos(entry.pos.path, entry.body_line + number, line.index(PLACEHOLDER) + 1),
+                "placeholder", f"в тексте осталась заготовка «{PLACEHOLDER}»: напишите "
+                               f"текст раздела или удалите раздел", "body")
+    return out
+
+
+def _leaves(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Any]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _leaves(item, path + (index,))
+    elif path:
+        yield path, value
 
 
 def check_record(record: Record, spec: TypeSpec | ReferenceSpec, catalogue: Catalogue
@@ -93,8 +128,13 @@ def check_record(record: Record, spec: TypeSpec | ReferenceSpec, catalogue: Cata
 def schema_problems(record: Record, spec: TypeSpec | ReferenceSpec) -> Iterator[Problem]:
     if quickcheck.is_valid(_quick(spec.name), record.data):
         return  # certainly no schema error: skip the slower, explaining validator
+    seen: set[Problem] = set()
     for error in _validator(spec.name).iter_errors(record.data):
-        yield from _translate(error, record, spec)
+        for found in _translate(error, record, spec):
+            # e.g. «01.02.2025» fails both pattern and format: one problem, not two
+            if found not in seen:
+                seen.add(found)
+                yield found
 
 
 def _translate(error: jsonschema.ValidationError, record: Record,
@@ -383,10 +423,12 @@ def check_legal_cycles(catalogue: Catalogue) -> list[Problem]:
         cycle = _find_cycle(graph, start, seen)
         if cycle:
             entry = catalogue.entries.get(cycle[0])
-            if entry is not None:
-                out.append(problem(entry.at("relations"), "legal-cycle",
-                                   "связи документов образуют круг: " + " → ".join(cycle),
-                                   "relations"))
+            found = None if entry is None else problem(
+                entry.at("relations"), "legal-cycle",
+                "связи документов образуют круг: " + " → ".join(cycle), "relations")
+            # a document leading into a cycle finds it again from the same start
+            if found is not None and found not in out:
+                out.append(found)
     return out
 
 

@@ -45,10 +45,10 @@ def ref_target(target: str) -> str:
     """What an x-ref names, in words: the reference list file or the entry folder."""
     if target in REFERENCES:
         spec = REFERENCES[target]
-        return f"справочник «{spec.plural}» (content/reference/{spec.file})"
+        return f"справочник «{spec.plural}» ({spec.file})"
     if target in TYPES:
         spec = TYPES[target]
-        return f"материал типа «{spec.label}» (content/{spec.folder}/)"
+        return f"материал «{spec.label}» ({spec.folder}/)"
     return target
 
 
@@ -78,7 +78,9 @@ def value_kind(schema: Schema) -> str:
     kind = schema.get("type")
     if kind == "array":
         items = schema.get("items", {})
-        count = _bounds(schema.get("minItems") or None, schema.get("maxItems"), "значений")
+        least = schema.get("minItems") or 0
+        count = "хотя бы одно значение" if least == 1 else _bounds(
+            least or None, schema.get("maxItems"), "значений")
         if items.get("type") == "object":
             what = "список элементов, у каждого поля ниже"
         elif "x-ref" in items:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from .guide import code_rows, reference_guides, type_guides
 from .links import Links, build_links, resolve_short_refs
 from .model import (REFERENCES, SERVICES, TYPES, Catalogue, Entry, ReferenceItem, Service,
                     TypeSpec, as_date)
@@ -225,6 +226,10 @@ class Site:
                  for spec in TYPES.values()]
         pages.append(GeneratedPage("analytics/index.md", "Муниципальный диалог в цифрах",
                                    "analytics"))
+        pages.append(GeneratedPage("guide/fields.md", "Поля материалов и коды ошибок", "guide",
+                                   "Справочник редактора, созданный из схем типов: какие поля "
+                                   "есть у каждого материала и что означает каждая ошибка "
+                                   "проверки."))
         for name, (title, description) in REFERENCE_PAGE_TITLES.items():
             spec = REFERENCES[name]
             items = list(self.catalogue.references[name].values())
@@ -240,6 +245,15 @@ class Site:
                     "reference", str(item.data.get("description", "")), item=item,
                     reference=name, groups=self.reference_groups(name, item.id)))
         return pages
+
+    def field_guide(self) -> dict[str, Any]:
+        """The editor guide's tables (from the schemas) and a fresh file of each type."""
+        from .scaffold import reference_examples, scaffold  # only this page needs them
+        examples = reference_examples(self.catalogue)
+        return {"types": type_guides(), "references": reference_guides(), "codes": code_rows(),
+                "scaffolds": {spec.name: scaffold(spec, "Название материала", self.today,
+                                                  examples=examples)
+                              for spec in TYPES.values()}}
 
     def reference_groups(self, name: str, ident: str) -> list[tuple[TypeSpec, list[Entry]]]:
         return self._reference_index.get((name, ident), [])
