@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test deps deps-test validate bench
+.PHONY: site serve test deps deps-test validate bench offline
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ deps-test: $(PY)
 
 site: deps
 	$(PY) -m mkdocs build --strict
+
+# The site plus its offline edition (downloads/catalogue-offline.zip): what to deploy.
+offline: deps
+	$(PY) scripts/offline.py
 
 serve: deps
 	$(PY) -m mkdocs serve

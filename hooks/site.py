@@ -10,11 +10,15 @@ from __future__ import annotations
 import html
 import json
 import logging
+import os
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
 
 import nh3
+from jinja2 import pass_context
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -24,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from catalogue import build_date, validate  # noqa: E402
 from catalogue import analytics, finder, ical, present  # noqa: E402
+from catalogue import export, feeds, jsonld, redirects  # noqa: E402
 from catalogue.model import Entry, as_date  # noqa: E402
 from catalogue.pages import GeneratedPage, Site  # noqa: E402
 
@@ -51,6 +56,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"Каталог не прошёл проверку ({len(result.errors)} ошибок):\n"
                           f"{lines}\nИсправьте ошибки и запустите сборку снова.")
     _site = Site(result.catalogue, today)
+    _configure_offline(config)
     return config
 
 
@@ -120,6 +126,7 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
     env.filters["months"] = present.months
     env.filters["safe_url"] = present.safe_url
     env.filters["as_date"] = as_date
+    _open_data_env(env, config, files)
     return env
 
 
@@ -127,6 +134,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     assert _site is not None
     _write_search_index(Path(config.site_dir), _site)
     _write_finder_and_calendars(Path(config.site_dir), _site, config.site_url or "")
+    _write_open_data(config)
     _write(Path(config.site_dir) / "data" / "analytics.json",
            json.dumps(_analytics().as_dict(), ensure_ascii=False, indent=1).encode("utf-8"))
 
@@ -197,3 +205,120 @@ def _write_finder_and_calendars(site_dir: Path, site: Site, site_url: str) -> No
         if ical.has_dates(measure):
             _write(site_dir / measure.url / "calendar.ics",
                    ical.calendar([measure], measure.title, site_url, site.today))
+
+
+# --- open data, feeds, structured data, stable links, the offline edition ------------
+
+# A built offline edition to publish at downloads/catalogue-offline.zip (scripts/offline.py
+# sets it); without it the «Открытые данные» page does not offer the download.
+OFFLINE_ZIP_ENV = "CATALOGUE_OFFLINE_ZIP"
+OFFLINE_ZIP = "downloads/catalogue-offline.zip"
+# Material's offline plugin would load this shim from unpkg.com: the offline edition
+# must not need the network, so it gets our copy (MIT, see the file's header).
+_IFRAME_WORKER = "assets/javascripts/vendor/iframe-worker-1.0.4.min.js"
+
+_dest_uris: set[str] = set()           # what MkDocs writes: redirects must not replace it
+_file_urls: dict[str, str] = {}        # offline edition: "measures/x/" -> "measures/x.html"
+
+
+def _offline_build(config: MkDocsConfig) -> bool:
+    """Whether this is the offline edition (OFFLINE=1: Material's offline plugin on)."""
+    return any(type(plugin).__name__ == "OfflinePlugin" and plugin.config.enabled
+               for plugin in config.plugins.values())
+
+
+def _configure_offline(config: MkDocsConfig) -> None:
+    if not _offline_build(config):
+        return
+    scripts = [s for s in config.extra.get("polyfills", []) if "iframe-worker" not in str(s)]
+    config.extra["polyfills"] = [*scripts, _IFRAME_WORKER]
+
+
+def _offline_zip(config: MkDocsConfig) -> Path | None:
+    path = os.environ.get(OFFLINE_ZIP_ENV, "").strip()
+    if not path or _offline_build(config):
+        return None
+    if not Path(path).is_file():
+        raise PluginError(f"{OFFLINE_ZIP_ENV}={path}: файла нет; соберите офлайн-версию "
+                          f"командой make offline")
+    return Path(path)
+
+
+def _directory_style(src_uri: str) -> str:
+    """The address a page has with directory URLs: measures/x.md -> measures/x/."""
+    stem = src_uri[:-len(".md")]
+    if stem == "index":
+        return ""
+    return stem[:-len("index")] if stem.endswith("/index") else stem + "/"
+
+
+def _open_data_env(env: Any, config: MkDocsConfig, files: Files) -> None:
+    site_url = config.site_url or ""
+
+    def to_jsonld(entry: Entry) -> Markup:
+        assert _site is not None
+        # script_text escapes <, > and &: an editor's title cannot close the element.
+        return Markup(jsonld.script_text(jsonld.jsonld(entry, _site.catalogue, site_url)))
+
+    def open_data() -> dict[str, Any]:
+        assert _site is not None
+        return {"files": export.manifest(_site.catalogue),
+                "feeds": feeds.feeds_info(config.site_name),
+                "offline": OFFLINE_ZIP if _offline_zip(config) else None}
+
+    env.filters["jsonld"] = to_jsonld
+    env.globals["cat_open_data"] = open_data
+    _dest_uris.clear()
+    _dest_uris.update(f.dest_uri for f in files)
+    _file_urls.clear()
+    if config.use_directory_urls:
+        return
+    # The offline edition has no directory URLs (file:// shows a folder, not its
+    # index.html); the engine and templates speak of measures/x/: translate.
+    _file_urls.update({_directory_style(f.src_uri): f.url for f in files.documentation_pages()})
+    original = env.filters["url"]
+
+    @pass_context
+    def url(context: Any, value: Any) -> str:
+        path, hash_, fragment = str(value).partition("#")
+        return original(context, _file_urls.get(path, path) + hash_ + fragment)
+
+    env.filters["url"] = url
+
+
+def _write_open_data(config: MkDocsConfig) -> None:
+    """data/ exports, Atom feeds, pages at former addresses, the offline download."""
+    assert _site is not None
+    site_dir, site_url = Path(config.site_dir), config.site_url or ""
+    export.write(site_dir, _site.catalogue, site_url)
+    if site_url:
+        for rel, data in feeds.feeds(_site.catalogue, site_url, config.site_name).items():
+            _write(site_dir / rel, data)
+    else:
+        log.info("site_url не задан: ленты Atom не созданы")
+    for rel, page in redirects.redirects(_site.catalogue, site_url,
+                                         use_directory_urls=config.use_directory_urls):
+        if rel in _dest_uris:
+            raise PluginError(f"{rel}: прежний адрес (old_ids) совпадает с существующей "
+                              f"страницей сайта")
+        _write(site_dir / rel, page.encode("utf-8"))
+    zip_path = _offline_zip(config)
+    if zip_path is not None:
+        (site_dir / OFFLINE_ZIP).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(zip_path, site_dir / OFFLINE_ZIP)
+    if _file_urls:
+        _offline_search_locations(site_dir)
+
+
+def _offline_search_locations(site_dir: Path) -> None:
+    """The engine's search documents point at measures/x/: in the offline edition
+    they must point at measures/x.html (Material's own documents already do)."""
+    path = site_dir / "search" / "search_index.json"
+    if not path.exists():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    for doc in index["docs"]:
+        location, hash_, fragment = doc["location"].partition("#")
+        doc["location"] = _file_urls.get(location, location) + hash_ + fragment
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
+                    encoding="utf-8")

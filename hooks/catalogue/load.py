@@ -134,11 +134,14 @@ def load_entry(out: Loaded, spec: TypeSpec, ident: str, text: str, shown: str) -
                                     "материала и ещё одна строка «---»"))
         return None
     front, body, body_line = split
+    before = len(out.problems)
     node = _compose(out, front, shown, line_offset=1)
-    if node is None:
+    if node is None and len(out.problems) > before:
         return None
     positions: dict[FieldPath, Pos] = {}
-    data = _to_python(out, node, shown, 1, (), positions)
+    # Nothing (or only comments) between the lines «---»: an entry without fields,
+    # so that the checks name every required one instead of dropping the file.
+    data = {} if node is None else _to_python(out, node, shown, 1, (), positions)
     if not isinstance(data, dict):
         out.problems.append(problem(Pos(shown, 2), "not-a-mapping",
                                     "свойства материала должны быть строками «поле: значение»"))
@@ -167,6 +170,10 @@ def load_reference(out: Loaded, name: str, text: str, shown: str) -> None:
                                     f"справочник {name} должен быть списком элементов «- id: …»"))
         return
     items = out.catalogue.references[spec.name]
+    by_item: dict[int, dict[FieldPath, Pos]] = {}   # positions of each item, in one pass
+    for path, pos in positions.items():
+        if len(path) > 1:
+            by_item.setdefault(path[0], {})[path[1:]] = pos  # type: ignore[index]
     for index, value in enumerate(data):
         item_pos = positions.get((index,), Pos(shown))
         if not isinstance(value, dict):
@@ -174,8 +181,7 @@ def load_reference(out: Loaded, name: str, text: str, shown: str) -> None:
                                         "элемент справочника должен состоять из строк "
                                         "«поле: значение»"))
             continue
-        own = {path[1:]: pos for path, pos in positions.items()
-               if path[:1] == (index,) and len(path) > 1}
+        own = by_item.get(index, {})
         item = ReferenceItem(data=value, positions=own, pos=item_pos, spec=spec)
         if item.id in items:
             out.problems.append(problem(item_pos, "id-duplicate",
@@ -190,6 +196,10 @@ def _compose(out: Loaded, text: str, shown: str, line_offset: int) -> Node | Non
         return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.problem_mark is not None and exc.context_mark is not None \
+                and exc.problem_mark.index >= len(text.rstrip()):
+            # Noticed only at the end (an unclosed quote or bracket): point at its start.
+            mark = exc.context_mark
         line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
         col = (mark.column + 1) if mark else 1
         what = exc.problem or exc.context or "ошибка разметки"
@@ -212,6 +222,17 @@ _YAML_MESSAGES = {
     "expected <block end>, but found '-'": "элемент списка с неверным отступом",
     "found undefined alias": "ссылка на неопределённый якорь (*)",
     "found unexpected end of stream": "незакрытая кавычка или скобка",
+    # the same mistakes as libyaml (CSafeLoader) words them
+    "found a tab character that violates indentation": "табуляция вместо пробелов в отступе",
+    "found character that cannot start any token": "значение не может начинаться с этого "
+                                                   "знака (табуляция, @, `, %): замените "
+                                                   "табуляцию пробелами или возьмите значение "
+                                                   "в кавычки",
+    "did not find expected key": "неверный отступ: строка сдвинута не так, как соседние "
+                                 "поля, или элемент списка «-» не на своём месте",
+    "did not find expected '-' indicator": "элемент списка с неверным отступом",
+    "did not find expected ',' or ']'": "незакрытая скобка «[» или пропущена запятая",
+    "did not find expected ',' or '}'": "незакрытая скобка «{» или пропущена запятая",
 }
 
 

@@ -288,7 +288,8 @@ LEGAL: dict[str, Schema] = {
                    max_length=60),
     "adopted": date("Дата принятия", "Дата подписания (для законов — дата подписания "
                     "Президентом)."),
-    "issuer": ref("organisation", "Кто принял", "Организация из справочника."),
+    "issuer": ref("organisation", "Кто принял", "Организация из справочника; не указывается "
+                  "для Конституции, принятой всенародным голосованием."),
     "status": enum("Статус", "Действует ли документ.", LEGAL_STATUSES),
     "in_force_from": date("Вступает в силу", "Дата вступления в силу (основных положений)."),
     "relations": obj("Связи", "Связи с другими документами каталога.", {
@@ -301,7 +302,7 @@ LEGAL: dict[str, Schema] = {
     "publication_number": text("Номер опубликования", "Номер электронного опубликования, "
                                "если есть.", max_length=40),
 }
-LEGAL_REQUIRED = COMMON_REQUIRED + ["kind", "adopted", "issuer", "status"]
+LEGAL_REQUIRED = COMMON_REQUIRED + ["kind", "adopted", "status"]  # no issuer: the Constitution
 
 QUESTION: dict[str, Schema] = {
     **COMMON,

@@ -7,16 +7,24 @@
  * query on. "поддержки" -> "поддержк" -> "поддержк*" matches "поддержка".
  */
 (function () {
-  var params = new URLSearchParams(self.location.search)
-  var material = params.get("material")
+  /* From file:// (the offline edition) Material runs its worker in an iframe
+     (iframe-worker), where location is the page's and importScripts loads
+     asynchronously: there our address is our own script's, and Material's
+     listener is caught until its script has run. */
+  var here = self.document && self.document.currentScript
+    ? self.document.currentScript.src : self.location.href
+  var material = new URL(here).searchParams.get("material")
   var handlers = []
   var add = self.addEventListener.bind(self)
   self.addEventListener = function (type, fn) {
     if (type === "message") handlers.push(fn)
     else add.apply(self, arguments)
   }
-  importScripts(material)
-  self.addEventListener = add
+  var loading = importScripts(material)
+  if (loading && typeof loading.then === "function")
+    loading.then(function () { self.addEventListener = add })
+  else
+    self.addEventListener = add
 
   var QUERY = 2  /* SearchMessageType.QUERY in Material's worker */
   var CYRILLIC = /[а-яё]/i

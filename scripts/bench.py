@@ -1,0 +1,208 @@
+#!/usr/bin/env python3
+"""Speed and size of the catalogue build against plain MkDocs + Material.
+
+    python scripts/bench.py --entries 1000 [--runs 3] [--browser]
+
+For N synthetic entries (scripts/synth.py, in a temp dir, never content/):
+validates them, builds the site with our mkdocs.yml, and builds the same
+number of plain Markdown pages (the same bodies) with plain MkDocs + Material
+as the baseline, in the same run. Each step is run --runs times; medians are
+reported. Prints one JSON line:
+
+  entries, validate_s, build_s, baseline_s, ratio (build/baseline), peak_mb,
+  search_index_bytes, search_index_gzip_bytes, finder_json_gzip_bytes, site_bytes
+
+With --browser it also opens the built site in headless Chromium and adds
+search_first_result_s (open the search, type a word, first result shown) and
+finder_filter_ms (one filter change on the measures finder), medians too.
+"""
+from __future__ import annotations
+
+import _path  # noqa: F401  (puts hooks/ on sys.path)
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from catalogue import validate
+from catalogue.model import TYPES
+from synth import TODAY, generate
+
+ROOT = Path(__file__).resolve().parent.parent
+EPOCH = str(int(time.mktime(TODAY.timetuple())))
+
+BASELINE_CONFIG = """site_name: Baseline
+docs_dir: docs
+theme:
+  name: material
+  language: ru
+  font: false
+plugins:
+  - search:
+      lang: [ru, en]
+nav:
+  - index.md
+not_in_nav: |
+  /pages/*
+"""
+
+
+def _env(content: Path | None = None) -> dict[str, str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
+    if content is not None:
+        env["CATALOGUE_CONTENT"] = str(content)
+    return env
+
+
+def _timed_build(cwd: Path, out: Path, env: dict[str, str], config: str | None = None) -> float:
+    if out.exists():
+        shutil.rmtree(out)
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)]
+    if config:
+        cmd += ["-f", config]
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, env=env, check=True)
+    return time.perf_counter() - start
+
+
+def _baseline_docs(content: Path, docs: Path) -> None:
+    """The same entries as plain Markdown pages: title heading plus body."""
+    (docs / "pages").mkdir(parents=True)
+    (docs / "index.md").write_text("# Baseline\n", encoding="utf-8")
+    paths = [p for spec in TYPES.values() for p in (content / spec.folder).glob("*.md")]
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        _, front, body = text.split("---\n", 2)
+        title = next((line[7:] for line in front.splitlines() if line.startswith("title: ")),
+                     path.stem)
+        (docs / "pages" / f"{path.parent.name}-{path.name}").write_text(
+            f"# {title.strip(chr(39) + chr(34))}\n{body}", encoding="utf-8")
+
+
+def _size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def _gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 6)) if path.exists() else 0
+
+
+def measure_browser(site: Path, runs: int) -> dict[str, float]:
+    """Search's first result and one finder filter change, in real Chromium."""
+    import functools
+    import http.server
+    import socketserver
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = socketserver.ThreadingTCPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    search_s, filter_ms = [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        for _ in range(runs):
+            page = browser.new_page()
+            page.goto(base)
+            page.wait_for_load_state("load")
+            start = time.perf_counter()
+            query = page.locator("input[data-md-component=search-query]")
+            query.click()
+            query.fill("субсидии")
+            query.press("End")
+            page.wait_for_selector(".md-search-result__item", timeout=60_000)
+            search_s.append(time.perf_counter() - start)
+            page.close()
+
+            page = browser.new_page()
+            page.goto(base + "measures/")
+            page.wait_for_selector("form[data-finder][data-ready]", timeout=60_000)
+            ms = page.evaluate("""() => {
+                const form = document.querySelector('form[data-finder]')
+                const select = form.elements['kind']
+                select.value = select.options[1].value
+                const t0 = performance.now()
+                form.dispatchEvent(new Event('change', {bubbles: true}))
+                return performance.now() - t0
+            }""")
+            filter_ms.append(ms)
+            page.close()
+        browser.close()
+    server.shutdown()
+    return {"search_first_result_s": round(statistics.median(search_s), 3),
+            "finder_filter_ms": round(statistics.median(filter_ms), 1)}
+
+
+def run(entries: int, runs: int, browser: bool) -> dict[str, object]:
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        content = generate(tmp / "synth", entries)
+        for page in ("index.md", "about.md", "data.md"):
+            shutil.copy(ROOT / "content" / page, content / page)
+        shutil.copytree(ROOT / "content" / "guide", content / "guide", dirs_exist_ok=True)
+        base = tmp / "baseline"
+        _baseline_docs(content, base / "docs")
+        (base / "mkdocs.yml").write_text(BASELINE_CONFIG, encoding="utf-8")
+
+        validate_s, build_s, baseline_s = [], [], []
+        for _ in range(runs):
+            start = time.perf_counter()
+            result = validate(content, today=TODAY)
+            validate_s.append(time.perf_counter() - start)
+            assert not result.errors, result.errors[:5]
+            # Alternate the order so that neither build always runs on a warm cache.
+            build_s.append(_timed_build(ROOT, tmp / "site", _env(content)))
+            baseline_s.append(_timed_build(base, tmp / "baseline-site", _env(),
+                                           str(base / "mkdocs.yml")))
+        peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        site = tmp / "site"
+        index = site / "search" / "search_index.json"
+        figures: dict[str, object] = {
+            "entries": entries,
+            "runs": runs,
+            "validate_s": round(statistics.median(validate_s), 3),
+            "build_s": round(statistics.median(build_s), 3),
+            "baseline_s": round(statistics.median(baseline_s), 3),
+            "ratio": round(statistics.median(build_s) / statistics.median(baseline_s), 3),
+            "peak_mb": round(peak_kb / 1024, 1),
+            "search_index_bytes": index.stat().st_size,
+            "search_index_gzip_bytes": _gzip_size(index),
+            "finder_json_gzip_bytes": _gzip_size(site / "measures" / "finder.json"),
+            "site_bytes": _size(site),
+            "baseline_site_bytes": _size(tmp / "baseline-site"),
+        }
+        if browser:
+            figures.update(measure_browser(site, runs))
+        return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--browser", action="store_true",
+                        help="also time search and the finder in headless Chromium")
+    args = parser.parse_args(argv)
+    print(json.dumps(run(args.entries, args.runs, args.browser), ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
