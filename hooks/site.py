@@ -193,18 +193,18 @@ def _write_finder_and_calendars(site_dir: Path, site: Site, site_url: str) -> No
         _write(site_dir / folder / "finder.json",
                json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     measures = site.catalogue.of_type("measure")
+    calendars = ical.Calendars(site_url, site.today)
     _write(site_dir / "calendar" / "measures.ics",
-           ical.calendar(measures, "Меры поддержки: сроки приёма", site_url, site.today))
+           calendars.calendar(measures, "Меры поддержки: сроки приёма"))
     for topic, item in site.catalogue.references["topic"].items():
         chosen = [m for m in measures if topic in m.topics]
         if chosen:
             _write(site_dir / "calendar" / f"{topic}.ics",
-                   ical.calendar(chosen, f"Меры поддержки: {item.data.get('name', topic)}",
-                                 site_url, site.today))
+                   calendars.calendar(chosen, f"Меры поддержки: {item.data.get('name', topic)}"))
     for measure in measures:
         if ical.has_dates(measure):
             _write(site_dir / measure.url / "calendar.ics",
-                   ical.calendar([measure], measure.title, site_url, site.today))
+                   calendars.calendar([measure], measure.title))
 
 
 # --- open data, feeds, structured data, stable links, the offline edition ------------

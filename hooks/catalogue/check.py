@@ -513,7 +513,8 @@ def _warnings(entry: Entry, catalogue: Catalogue, today: dt.date) -> list[Proble
     if entry.spec.name == "measure":
         windows = _list(entry.data.get("schedule"), "windows")
         closes = [as_date(w.get("closes")) for w in windows if isinstance(w, dict)]
-        if closes and all(c and today - c > STALE_AFTER for c in closes):
+        annual = isinstance(entry.data.get("schedule"), dict) and "annual" in entry.data["schedule"]
+        if closes and not annual and all(c and today - c > STALE_AFTER for c in closes):
             out.append(problem(entry.at("schedule", "windows"), "measure-closed",
                                "все окна приёма закрылись больше года назад: добавьте новое "
                                "окно или опишите сроки как annual", "schedule.windows",

@@ -18,7 +18,8 @@ from .model import (REFERENCES, SERVICES, TYPES, Catalogue, Entry, ReferenceItem
                     TypeSpec, as_date)
 from .present import amount_range, plural, ru_date
 from .schemas import FEDERAL_DISTRICTS
-from .schedule import Status, course_status, measure_status, next_session, windows
+from .schedule import (Status, annual_label, course_status, measure_status, next_session,
+                       windows)
 
 REFERENCE_PAGE_TITLES = {
     "topic": ("Темы", "Все материалы каталога по темам."),
@@ -81,6 +82,10 @@ class Site:
 
     def status(self, entry: Entry) -> Status:
         return measure_status(entry, self.today)
+
+    @staticmethod
+    def annual_label(entry: Entry) -> str:
+        return annual_label(entry)
 
     def windows_json(self, entry: Entry) -> str:
         """The dated windows for the browser to recompute the status at view time."""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Iterable
 
 from babel import Locale
@@ -12,16 +13,19 @@ LOCALE = Locale("ru")
 _MONTHS = get_month_names("wide", context="stand-alone", locale=LOCALE)
 
 
+@lru_cache(maxsize=4096)  # the same few hundred dates recur on thousands of pages
 def ru_date(value: dt.date | None) -> str:
     """2027-03-15 -> «15 марта 2027 г.»"""
     return format_date(value, format="long", locale=LOCALE) if value else ""
 
 
+@lru_cache(maxsize=4096)
 def ru_number(value: float | int) -> str:
     """1234567.5 -> «1 234 567,5» (with a narrow no-break space, as Russian typesetting wants)."""
     return format_decimal(value, locale=LOCALE)
 
 
+@lru_cache(maxsize=4096)
 def rub(value: float | int) -> str:
     """70000000 -> «70 млн ₽», 1500000 -> «1,5 млн ₽», 250000 -> «250 тыс. ₽»."""
     if abs(value) < 10_000:

@@ -65,14 +65,16 @@ def usual_months(entry: Entry) -> list[int]:
     return [m for m in values if isinstance(m, int)] if isinstance(values, list) else []
 
 
+def annual_label(entry: Entry) -> str:
+    return f"Ежегодно, обычно: {months(usual_months(entry))}"
+
+
 def measure_status(entry: Entry, today: dt.date) -> Status:
     schedule = entry.data.get("schedule")
     if not isinstance(schedule, dict):
         return Status("unknown", "Сроки не указаны")
     if schedule.get("rolling"):
         return Status("rolling", "Приём постоянно")
-    if "annual" in schedule:
-        return Status("annual", f"Ежегодно, обычно: {months(usual_months(entry))}")
     ws = windows(entry)
     for w in ws:
         if w.opens <= today <= w.closes:
@@ -81,6 +83,10 @@ def measure_status(entry: Entry, today: dt.date) -> Status:
     if upcoming:
         w = upcoming[0]
         return Status("upcoming", f"Приём с {ru_date(w.opens)}", w.opens, w)
+    # No dated window ahead: an annual programme is expected in its usual months;
+    # its last known window still shows on the page.
+    if "annual" in schedule:
+        return Status("annual", annual_label(entry))
     if ws:
         w = max(ws, key=lambda w: w.closes)
         return Status("closed", f"Приём закрыт {ru_date(w.closes)}", w.closes, w)

@@ -164,12 +164,13 @@ WINDOW = {
 SCHEDULE: Schema = {
     "type": "object",
     "title": "Сроки приёма заявок",
-    "description": "Ровно один вариант: windows — известные даты приёма; annual — ежегодный "
-                   "отбор, известны только обычные месяцы; rolling: true — приём постоянно.",
+    "description": "windows — известные даты приёма (и прошлые тоже: по ним видно, когда был "
+                   "последний отбор); annual — ежегодный отбор, известны обычные месяцы; можно "
+                   "указать оба. rolling: true — приём постоянно, без windows и annual.",
     "properties": {
         "windows": obj_list("Окна приёма", "Даты приёма заявок, по одному элементу на отбор.",
                             WINDOW, required=["opens", "closes"], min_items=1),
-        "annual": obj("Ежегодно", "Ежегодный отбор, точные даты следующего не объявлены.", {
+        "annual": obj("Ежегодно", "Ежегодный отбор: в какие месяцы обычно идёт приём.", {
             "months": {"type": "array", "minItems": 1, "uniqueItems": True,
                        "items": {"type": "integer", "minimum": 1, "maximum": 12},
                        "title": "Обычные месяцы приёма",
@@ -183,11 +184,11 @@ SCHEDULE: Schema = {
     },
     "additionalProperties": False,
     "oneOf": [
-        {"required": ["windows"], "not": {"anyOf": [{"required": ["annual"]}, {"required": ["rolling"]}]}},
-        {"required": ["annual"], "not": {"anyOf": [{"required": ["windows"]}, {"required": ["rolling"]}]}},
         {"required": ["rolling"], "not": {"anyOf": [{"required": ["windows"]}, {"required": ["annual"]}]}},
+        {"anyOf": [{"required": ["windows"]}, {"required": ["annual"]}], "not": {"required": ["rolling"]}},
     ],
-    "x-error": "укажите ровно один вариант сроков: windows, annual или rolling",
+    "x-error": "укажите windows (даты приёма), annual (обычные месяцы) или оба; rolling: true — "
+               "только без них",
 }
 
 # --- entry types ---------------------------------------------------------------

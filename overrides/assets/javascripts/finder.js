@@ -27,13 +27,14 @@
   /* --- measures ------------------------------------------------------------ */
   function measureState(item, today) {
     if (item.rl) return { code: "rolling", label: "Приём постоянно", key: [2, ""] }
-    if (item.mo) {
+    var dated = item.w ? S.status(item.w, today) : null
+    if (item.mo && !(dated && dated.code !== "closed")) {
       var month = +today.slice(5, 7), next = month % 12 + 1
       var soon = has(item.mo, month) || has(item.mo, next)
       return { code: "annual", label: "Ежегодно, обычно: " + item.monthsLabel, soon: soon,
                key: [3, ""] }
     }
-    var s = item.w ? S.status(item.w, today) : null
+    var s = dated
     if (!s) return { code: "unknown", label: "Сроки не указаны", key: [5, ""] }
     var order = { open: 0, upcoming: 1, closed: 4 }[s.code]
     var key = s.code === "closed" ? [4, String(99999999 - +s.date.replace(/-/g, ""))] : [order, s.date]

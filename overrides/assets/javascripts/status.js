@@ -39,6 +39,9 @@
       var el = badges[i], windows
       try { windows = JSON.parse(el.getAttribute("data-windows")) } catch (e) { continue }
       var s = status(windows, today)
+      var annual = el.getAttribute("data-annual")
+      /* no open or coming window: an annual programme is expected in its usual months */
+      if (annual && (!s || s.code === "closed")) s = { code: "annual", label: annual }
       if (!s) continue
       el.textContent = s.label
       el.className = el.className.replace(/cat-status--\w+/, "cat-status--" + s.code)
