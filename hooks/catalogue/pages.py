@@ -260,6 +260,11 @@ class Site:
                                                   examples=examples)
                               for spec in TYPES.values()}}
 
+    @cached_property
+    def nationwide_measures(self) -> list[Entry]:
+        """Measures open to every region (regions: all), for the region pages' count."""
+        return [e for e in self.catalogue.of_type("measure") if e.data.get("regions") == "all"]
+
     def reference_groups(self, name: str, ident: str) -> list[tuple[TypeSpec, list[Entry]]]:
         return self._reference_index.get((name, ident), [])
 
@@ -275,8 +280,9 @@ class Site:
                 add("topic", topic, entry)
             if entry.spec.name == "measure":
                 regions = entry.data.get("regions")
-                for region in (self.catalogue.references["region"] if regions == "all"
-                               else regions if isinstance(regions, list) else []):
+                # Federal measures are open to every region: region pages count them and
+                # link to the finder instead of repeating them 89 times.
+                for region in regions if isinstance(regions, list) else []:
                     add("region", region, entry)
                 recipients = entry.data.get("recipients") or {}
                 for mtype in recipients.get("municipality_types") or []:
