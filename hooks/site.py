@@ -119,7 +119,14 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
     return context
 
 
+def _our_template(name: str | None) -> bool:
+    """Our templates print editors' data: Jinja escapes everything in them. (Material's
+    own templates are not autoescaped; what they print from us is escaped in advance.)"""
+    return bool(name) and (name.startswith("catalogue/") or name in ("home.html", "404.html"))
+
+
 def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+    env.autoescape = _our_template
     env.filters["ru_date"] = present.ru_date
     env.filters["ru_number"] = present.ru_number
     env.filters["rub"] = present.rub

@@ -1,0 +1,300 @@
+"""The reader's view: the real site, built once, served on 127.0.0.1 under the path
+of site_url, and opened in Debian's Chromium through Playwright (never
+`playwright install`: the browser is /usr/bin/chromium).
+
+Each test gets a fresh page that records console messages,
+page errors, failed requests and every request URL; requests to any host but
+127.0.0.1 are recorded and blocked. A failing test leaves a screenshot and the
+console log in the artifacts folder named at the end of the run.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+from urllib.parse import urlsplit
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "site"))
+
+import sitebuild  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+AXE = sitebuild.REPO / "node_modules" / "axe-core" / "axe.min.js"
+
+ARTIFACTS = pytest.StashKey[Path]()
+A11Y = pytest.StashKey[dict[str, Any]]()
+
+
+# --- the site ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def content() -> Path:
+    return sitebuild.content_dir()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, content: Path) -> Path:
+    out = tmp_path_factory.mktemp("browser-built") / "site"
+    try:
+        return sitebuild.build_or_explain(content, out)
+    except sitebuild.BuildFailed as exc:
+        pytest.fail(str(exc), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def cat_site(content: Path) -> Any:
+    _, site = sitebuild.load(content)
+    return site
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files under ``prefix`` (the path of site_url); 404.html for anything
+    missing, as GitHub Pages and most static hosts do."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        clean = urlsplit(path).path
+        if clean + "/" == self.prefix:
+            return super().translate_path("/")
+        if not clean.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_site_url__")  # type: ignore[arg-type]
+        return super().translate_path("/" + clean[len(self.prefix):])
+
+    def send_error(self, code: int, message: str | None = None,
+                   explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"  # type: ignore[arg-type]
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+
+def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve ``site`` on 127.0.0.1 under the path of site_url: (server, base URL)."""
+    prefix = sitebuild.site_prefix()
+    handler = type("Handler", (_Handler,), {"prefix": prefix})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    return server, f"http://127.0.0.1:{server.server_port}{prefix}"
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: Path) -> Iterator[str]:
+    """http://127.0.0.1:PORT/<site_url path>/ serving the built site."""
+    server, url = serve(built_site)
+    try:
+        yield url
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# --- the browser ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).is_file():
+        message = f"{CHROMIUM} is missing: apt-get install chromium (make deps-test)"
+        if os.environ.get("CI"):
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+    playwright = sync_playwright().start()
+    try:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+    finally:
+        playwright.stop()
+
+
+@dataclass
+class BrowserLog:
+    """What a page did: console messages, errors, requests."""
+    console: list[tuple[str, str, str]] = field(default_factory=list)  # type, text, page url
+    page_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)        # "URL: reason" or "URL: HTTP 404"
+    requests: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)       # blocked: not 127.0.0.1
+    allow_404: set[str] = field(default_factory=set)       # URLs expected to answer 404
+
+    def errors(self) -> list[str]:
+        """Console errors and uncaught exceptions, except Chromium's own report of a
+        404 the test asked for (``allow_404``)."""
+        return [f"console.{kind}: {text} ({url})" for kind, text, url in self.console
+                if kind == "error" and not (url in self.allow_404 and " 404 " in text)] \
+            + [f"pageerror: {e}" for e in self.page_errors]
+
+    def clear(self) -> None:
+        for part in (self.console, self.page_errors, self.failed, self.requests, self.foreign):
+            part.clear()
+
+    def dump(self) -> str:
+        lines = [f"[{kind}] {text}  @ {url}" for kind, text, url in self.console]
+        lines += [f"[pageerror] {e}" for e in self.page_errors]
+        lines += [f"[failed] {f}" for f in self.failed]
+        lines += [f"[foreign] {f}" for f in self.foreign]
+        lines += [f"[request] {r}" for r in self.requests]
+        return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="session")
+def browser_context(browser: Any) -> Iterator[Any]:
+    """One context for the session: pages share the HTTP cache, which keeps the
+    suite fast; each test still gets its own page, listeners and viewport."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ru-RU",
+                                  service_workers="block")
+    context.set_default_timeout(15_000)
+    yield context
+    context.close()
+
+
+def _recording_page(context: Any, request: pytest.FixtureRequest) -> Any:
+    """A new page of ``context`` that records into ``page.log``; requests to any
+    host but 127.0.0.1 are blocked and recorded."""
+    log = BrowserLog()
+    pg = context.new_page()
+
+    def route(route: Any) -> None:
+        host = urlsplit(route.request.url).hostname
+        if host == "127.0.0.1" or route.request.url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            log.foreign.append(route.request.url)
+            route.abort()
+
+    def response(r: Any) -> None:
+        if r.status >= 400 and r.url not in log.allow_404:
+            log.failed.append(f"{r.url}: HTTP {r.status}")
+
+    pg.route("**/*", route)
+    pg.on("request", lambda r: log.requests.append(r.url))    # the search worker's too
+    pg.on("requestfailed", lambda r: log.failed.append(f"{r.url}: {r.failure}"))
+    pg.on("response", response)
+    pg.on("console", lambda m: log.console.append(
+        (m.type, m.text, (m.location or {}).get("url") or pg.url)))
+    pg.on("pageerror", lambda e: log.page_errors.append(str(e)))
+    pg.log = log  # type: ignore[attr-defined]
+    request.node.browser_log = log
+    request.node.browser_page = pg
+    return pg
+
+
+@pytest.fixture
+def page(browser_context: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A fresh page (1280×900) of the shared context, recording into ``page.log``."""
+    pg = _recording_page(browser_context, request)
+    yield pg
+    pg.close()
+
+
+@pytest.fixture
+def dark_page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A page of its own context that prefers the dark scheme (Material keeps the
+    palette it first used in localStorage, so the shared context cannot be used)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ru-RU",
+                                  service_workers="block", color_scheme="dark")
+    context.set_default_timeout(15_000)
+    yield _recording_page(context, request)
+    context.close()
+
+
+@pytest.fixture
+def log(page: Any) -> BrowserLog:
+    return page.log
+
+
+# --- artifacts and the accessibility report ---------------------------------------------------
+
+def _artifacts(config: pytest.Config) -> Path:
+    if ARTIFACTS not in config.stash:
+        factory = getattr(config, "_tmp_path_factory", None)  # pytest's tmp_path_factory
+        base = factory.getbasetemp() if factory else Path(tempfile.mkdtemp())
+        folder = base / "browser-artifacts"
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        config.stash[ARTIFACTS] = folder
+    return config.stash[ARTIFACTS]
+
+
+@pytest.fixture(scope="session")
+def artifacts(pytestconfig: pytest.Config) -> Path:
+    return _artifacts(pytestconfig)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    outcome = yield
+    report = outcome.get_result()
+    if report.when != "call" or not report.failed:
+        return
+    pg = getattr(item, "browser_page", None)
+    if pg is None or pg.is_closed():
+        return
+    folder = _artifacts(item.config)
+    name = "".join(c if c.isalnum() or c in "-_." else "_" for c in item.name)[:120]
+    try:
+        pg.screenshot(path=str(folder / f"{name}.png"), timeout=5000)
+    except Exception as exc:  # noqa: BLE001 - a screenshot must not hide the failure
+        (folder / f"{name}.screenshot-error.txt").write_text(str(exc), encoding="utf-8")
+    log = getattr(item, "browser_log", None)
+    text = f"url: {pg.url}\n" + (log.dump() if log else "")
+    (folder / f"{name}.console.txt").write_text(text, encoding="utf-8")
+    report.sections.append(("browser artifacts", str(folder / name) + ".{png,console.txt}"))
+
+
+@pytest.fixture(scope="session")
+def a11y_report(pytestconfig: pytest.Config) -> dict[str, Any]:
+    """{page kind: [violation, ...]} filled by the axe tests; written out at the end."""
+    return pytestconfig.stash.setdefault(A11Y, {})
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    report = config.stash.get(A11Y, None)
+    if report:
+        path = _artifacts(config) / "axe-report.json"
+        path.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+        counts: dict[tuple[str, str], set[str]] = {}
+        for kind, violations in report.items():
+            for v in violations:
+                counts.setdefault((v["impact"] or "?", v["id"]), set()).add(kind)
+        terminalreporter.section("axe-core findings (critical and serious fail their tests)")
+        order = {"critical": 0, "serious": 1, "moderate": 2, "minor": 3}
+        for (impact, rule), kinds in sorted(counts.items(), key=lambda x: (order.get(x[0][0], 9),
+                                                                            x[0][1])):
+            terminalreporter.write_line(f"{impact:9} {rule}: {', '.join(sorted(kinds))}")
+        if not counts:
+            terminalreporter.write_line("none")
+        terminalreporter.write_line(f"full axe report: {path}")
+    if ARTIFACTS in config.stash:
+        folder = config.stash[ARTIFACTS]
+        if any(p.suffix == ".png" or p.name.endswith(".console.txt") for p in folder.iterdir()):
+            terminalreporter.write_line(f"browser artifacts: {folder}")
