@@ -65,6 +65,7 @@ class Site:
         self.today = today
         self.types = TYPES
         self.services = SERVICES
+        self._statuses: dict[str, Status] = {}
 
     @cached_property
     def links(self) -> Links:
@@ -81,7 +82,11 @@ class Site:
         return resolve_short_refs(entry, self.catalogue)
 
     def status(self, entry: Entry) -> Status:
-        return measure_status(entry, self.today)
+        # Asked for by every listing that shows the entry: compute once per build.
+        found = self._statuses.get(entry.id)
+        if found is None:
+            found = self._statuses[entry.id] = measure_status(entry, self.today)
+        return found
 
     @staticmethod
     def annual_label(entry: Entry) -> str:

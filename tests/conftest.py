@@ -1,0 +1,40 @@
+"""Fixtures of the engine tests (test_checks, test_validate_cli, test_property, ...).
+
+The catalogue they break on purpose and the helpers live in catalogue_kit.py.
+"""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+# hooks/ for the engine, scripts/ for synth.py, tests/ for catalogue_kit
+for folder in (ROOT / "hooks", ROOT / "scripts", TESTS):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+
+from catalogue_kit import BASE, REAL_REFERENCE, TODAY, Content, run_validate  # noqa: E402,F401
+
+
+@pytest.fixture
+def make_content(tmp_path: Path) -> Callable[..., Content]:
+    """make_content(extra={rel: text}, base=True) -> Content in tmp_path/content."""
+    def make(extra: dict[str, Any] | None = None, *, base: bool = True) -> Content:
+        root = tmp_path / "content"
+        if root.exists():
+            shutil.rmtree(root)
+        (root / "reference").mkdir(parents=True)
+        for ref in sorted(REAL_REFERENCE.glob("*.yml")):
+            shutil.copyfile(ref, root / "reference" / ref.name)
+        content = Content(root)
+        for rel, text in ({**BASE} if base else {}).items():
+            content.write(rel, text)
+        for rel, text in (extra or {}).items():
+            content.write(rel, text)
+        return content
+    return make

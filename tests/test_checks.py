@@ -1,0 +1,473 @@
+"""Every problem code of the engine: a file that has the mistake and the same file
+corrected. Each failing case asserts the code, the severity, the file, the line
+(and the column and field where they say something) and a telling part of the
+Russian message; the corrected file must have no problem of that code.
+
+The small valid catalogue and the helpers are in catalogue_kit.py (fixture in conftest.py).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field as dc_field
+from typing import Callable
+
+import pytest
+
+from catalogue.model import TYPES
+from catalogue.problems import CODES
+from catalogue.schemas import MEASURE_KINDS, SCHEDULE
+from catalogue_kit import (BASE, BASE_OF_TYPE, COURSE, LEGAL_NEW, LEGAL_OLD, MEASURE, PRACTICE,
+                      QUESTION, REAL_REFERENCE, Content, drop_field, line_of, replace_line)
+
+M = "measures/grant-a.md"
+LAW = "legal/law-new.md"
+
+
+def col_of(text: str, start: str, needle: str) -> int:
+    """1-based column of ``needle`` on the first line starting with ``start``."""
+    line = text.split("\n")[line_of(text, start) - 1]
+    assert needle in line, (needle, line)
+    return line.index(needle) + 1
+
+
+def body_line(text: str, needle: str) -> int:
+    """1-based line of the first line containing ``needle``."""
+    for number, line in enumerate(text.split("\n"), 1):
+        if needle in line:
+            return number
+    raise AssertionError(needle)
+
+
+def body_col(text: str, needle: str) -> int:
+    line = text.split("\n")[body_line(text, needle) - 1]
+    return line.index(needle) + 1
+
+
+@dataclass
+class Case:
+    id: str
+    code: str
+    bad: dict[str, str | bytes]            # files written over the valid catalogue
+    good: dict[str, str | bytes | None]    # the correction (None: the file is removed)
+    rel: str                               # the file the problem is reported in
+    line: int
+    col: int | None = None                 # None: not asserted
+    field: str | None = None               # None: not asserted; "" means no field
+    severity: str = "error"
+    contains: list[str] = dc_field(default_factory=list)
+    # what test_fixed looks at: the whole file, or only the line of the mistake
+    # (a reference list keeps other, unrelated warnings of the same code)
+    fixed_scope: str = "file"
+
+
+def measure_with(start: str, new: str | None) -> str:
+    return replace_line(MEASURE, start, new)
+
+
+def real(name: str) -> str:
+    """A reference list as it is in the real content/reference/."""
+    return (REAL_REFERENCE / name).read_text("utf-8")
+
+
+TOPICS = real("topics.yml")
+ORGANISATIONS = real("organisations.yml")
+TOPICS_LONELY = (TOPICS + "- id: lonely\n  name: Никому не нужная тема\n"
+                 "  description: Нигде не используется.\n")
+MINFIN_SITE = "  website: https://minfin.gov.ru"
+assert MINFIN_SITE in ORGANISATIONS
+
+
+BODY_EXTRA = MEASURE + "\n{}\n"
+SUMMARY_LONG = "summary: " + "Гранты сельским поселениям на проекты благоустройства. " * 9
+
+CASES: list[Case] = [
+    # --- reading files -------------------------------------------------------------
+    Case("encoding-cp1251", "encoding",
+         {M: MEASURE.encode("utf-8").replace("Грант на".encode(), "Грант на".encode("cp1251"))},
+         {M: MEASURE}, M, line=2, col=1, field="",
+         contains=["не в кодировке UTF-8"]),
+    Case("encoding-cr-only", "encoding", {M: MEASURE.replace("\n", "\r").encode()},
+         {M: MEASURE.replace("\n", "\r\n").encode()}, M, line=1, field="",
+         contains=["CR"]),
+    Case("encoding-nul", "encoding",
+         {M: MEASURE.replace("Как подать", "Как\x00 подать").encode()}, {M: MEASURE}, M,
+         line=body_line(MEASURE, "Как подать"), field="", contains=["нулевой байт"]),
+    Case("no-front-matter", "no-front-matter", {M: MEASURE[4:]}, {M: MEASURE}, M,
+         line=1, col=1, field="", contains=["«---»"]),
+    Case("yaml-colon", "yaml-syntax",
+         {M: measure_with("title:", "title: Грант: малые города")}, {M: MEASURE}, M,
+         line=2, col=len("title: Грант:"), field="",
+         contains=["двоеточие", "в кавычки"]),
+    Case("yaml-unclosed-quote", "yaml-syntax",
+         {M: measure_with("title:", 'title: "Грант на развитие')}, {M: MEASURE}, M,
+         line=2, col=len('title: "'), field="", contains=["незакрытая кавычка"]),
+    Case("yaml-tab", "yaml-syntax",
+         {M: measure_with("level:", "level: federal\n\tprovider: minfin")}, {M: MEASURE}, M,
+         line=line_of(MEASURE, "level:") + 1, col=1, field="", contains=["табуляция"]),
+    Case("yaml-reference", "yaml-syntax",
+         {"reference/topics.yml": TOPICS + "- id: lonely\n  name: [Тема\n"}, {},
+         "reference/topics.yml", line=len(TOPICS.splitlines()) + 2, col=len("  name: ["),
+         field="", contains=["скобка «[»"]),
+    Case("duplicate-key", "duplicate-key",
+         {M: measure_with("level:", "level: federal\nkind: subsidy")}, {M: MEASURE}, M,
+         line=line_of(MEASURE, "level:") + 1, col=1, field="kind",
+         contains=[f"уже указано в строке {line_of(MEASURE, 'kind:')}"]),
+    Case("not-a-mapping", "not-a-mapping", {M: "---\n- title\n- summary\n---\n\nТекст\n"},
+         {M: MEASURE}, M, line=2, field="", contains=["«поле: значение»"]),
+    Case("not-a-mapping-reference", "not-a-mapping",
+         {"reference/topics.yml": "id: tos\nname: ТОС\n"}, {}, "reference/topics.yml",
+         line=1, field="", contains=["списком"]),
+    Case("not-a-mapping-reference-item", "not-a-mapping",
+         {"reference/topics.yml": TOPICS + "- просто строка\n"}, {}, "reference/topics.yml",
+         line=len(TOPICS.splitlines()) + 1, col=3, field="", contains=["«поле: значение»"]),
+    Case("unknown-file-txt", "unknown-file", {"notes.txt": "заметки"}, {"notes.txt": None},
+         "notes.txt", line=1, col=1, field="", contains=["«notes.txt»", "measures/"]),
+    Case("unknown-file-folder", "unknown-file", {"measure/grant-b.md": MEASURE},
+         {"measure/grant-b.md": None, "measures/grant-b.md": MEASURE}, "measure/grant-b.md",
+         line=1, col=1, field="", contains=["«measure/grant-b.md»"]),
+    # --- fields ------------------------------------------------------------------------
+    Case("unknown-field", "unknown-field", {M: measure_with("title:", "titel: Грант")},
+         {M: MEASURE}, M, line=2, col=1, field="titel",
+         contains=["неизвестное поле «titel»", "возможно, вы имели в виду «title»"]),
+    Case("placeholder", "placeholder", {M: measure_with("title:", "title: ЗАПОЛНИТЕ")},
+         {M: MEASURE}, M, line=2, col=1, field="title", contains=["ЗАПОЛНИТЕ"]),
+    Case("required-nested", "required",
+         {M: measure_with("      closes:", None)}, {M: MEASURE}, M,
+         line=line_of(MEASURE, "    - opens:"), col=7, field="schedule.windows[1].closes",
+         contains=["«closes»"]),
+    Case("required-empty-front-matter", "required", {M: "---\n---\n\nТекст\n"}, {M: MEASURE},
+         M, line=1, col=1, field="title", contains=["«title»"]),
+    Case("type-number", "type", {"courses/course-a.md": COURSE.replace("hours: 72", "hours: много")},
+         {}, "courses/course-a.md", line=line_of(COURSE, "hours:"), col=1, field="hours",
+         contains=["нужно: целое число", "«много»"]),
+    Case("type-list", "type", {M: measure_with("topics:", "topics: tos")}, {M: MEASURE}, M,
+         line=line_of(MEASURE, "topics:"), col=1, field="topics", contains=["нужно: список"]),
+    Case("enum", "enum", {M: measure_with("kind:", "kind: grnt")}, {M: MEASURE}, M,
+         line=line_of(MEASURE, "kind:"), col=1, field="kind",
+         contains=["«grnt»", "возможно, «grant»"]
+         + [f"{value} ({label})" for value, label in MEASURE_KINDS.items()]),
+    Case("too-short-text", "too-short",
+         {"questions/question-a.md": replace_line(QUESTION, "summary:", "summary: Да.")}, {},
+         "questions/question-a.md", line=3, col=1, field="summary",
+         contains=["3 знаков", "не меньше 20"]),
+    Case("too-short-list", "too-short", {M: measure_with("topics:", "topics: []")},
+         {M: MEASURE}, M, line=4, col=1, field="topics", contains=["хотя бы 1"]),
+    Case("too-long-summary", "too-long", {M: measure_with("summary:", SUMMARY_LONG.strip())},
+         {M: MEASURE}, M, line=3, col=1, field="summary",
+         contains=[f"{len(SUMMARY_LONG.strip()) - len('summary: ')} знаков", "не больше 400"]),
+    Case("range-minimum", "range",
+         {"courses/course-a.md": COURSE.replace("hours: 72", "hours: 0")}, {},
+         "courses/course-a.md", line=line_of(COURSE, "hours:"), col=1, field="hours",
+         contains=["число 0", "от 1 до 5000"]),
+    Case("range-maximum", "range",
+         {M: measure_with("  currency:", "  currency: RUB\n  cofinancing: 150")}, {M: MEASURE},
+         M, line=line_of(MEASURE, "  currency:") + 1, col=3, field="funding.cofinancing",
+         contains=["150", "до 100"]),
+    Case("range-funding-order", "range", {M: MEASURE.replace("max: 3000000", "max: 1000")},
+         {M: MEASURE}, M, line=line_of(MEASURE, "  max:"), col=3, field="funding.max",
+         contains=["меньше минимальной"]),
+    Case("pattern-id", "pattern", {M: measure_with("provider:", "provider: Minfin")},
+         {M: MEASURE}, M, line=line_of(MEASURE, "provider:"), col=1, field="provider",
+         contains=["«Minfin» — не id"]),
+    Case("date-malformed", "date",
+         {M: measure_with("last_reviewed:", "last_reviewed: 01.10.2026")}, {M: MEASURE}, M,
+         line=line_of(MEASURE, "last_reviewed:"), col=1, field="last_reviewed",
+         contains=["«01.10.2026» — не дата", "ГГГГ-ММ-ДД"]),
+    Case("date-impossible", "date",
+         {M: measure_with("last_reviewed:", "last_reviewed: 2025-02-30")}, {M: MEASURE}, M,
+         line=line_of(MEASURE, "last_reviewed:"), col=1, field="last_reviewed",
+         contains=["«2025-02-30» — не дата"]),
+    Case("date-nested", "date",
+         {M: MEASURE.replace("opens: 2026-11-01", "opens: 2026-11-31")}, {M: MEASURE}, M,
+         line=line_of(MEASURE, "    - opens:"), col=7, field="schedule.windows[1].opens",
+         contains=["«2026-11-31»"]),
+    Case("date-order-window", "date-order",
+         {M: MEASURE.replace("closes: 2026-12-31", "closes: 2026-10-31")}, {M: MEASURE}, M,
+         line=line_of(MEASURE, "      closes:"), col=7, field="schedule.windows[1].closes",
+         contains=["закончиться раньше, чем начался", "2026-10-31"]),
+    Case("date-order-in-force", "date-order",
+         {LAW: LEGAL_NEW.replace("in_force_from: 2025-06-19", "in_force_from: 2025-01-19")},
+         {LAW: LEGAL_NEW}, LAW, line=line_of(LEGAL_NEW, "in_force_from:"), col=1,
+         field="in_force_from", contains=["adopted = 2025-03-20", "in_force_from = 2025-01-19"]),
+    Case("one-of-schedule", "one-of",
+         {M: measure_with("schedule:", "schedule:\n  rolling: true")}, {M: MEASURE}, M,
+         line=line_of(MEASURE, "schedule:"), col=1, field="schedule",
+         contains=[SCHEDULE["x-error"]]),
+    Case("one-of-regions", "one-of", {M: measure_with("regions:", "regions: 5")}, {M: MEASURE},
+         M, line=line_of(MEASURE, "regions:"), col=1, field="regions",
+         contains=["укажите all или список"]),
+    Case("duplicate-item", "duplicate-item", {M: measure_with("topics:", "topics: [tos, tos]")},
+         {M: MEASURE}, M, line=4, col=1, field="topics", contains=["повторяются"]),
+    # --- ids and references --------------------------------------------------------------
+    Case("id-pattern", "id-pattern", {"measures/Grant-B.md": MEASURE},
+         {"measures/Grant-B.md": None, "measures/grant-b.md": MEASURE}, "measures/Grant-B.md",
+         line=1, col=1, field="", contains=["«Grant-B»", "строчные"]),
+    Case("id-duplicate-types", "id-duplicate", {"practices/grant-a.md": PRACTICE},
+         {"practices/grant-a.md": None, "practices/practice-b.md": PRACTICE},
+         "practices/grant-a.md", line=1, col=1, field="",
+         contains=["«grant-a»", "content/measures/grant-a.md"]),
+    Case("id-duplicate-reference", "id-duplicate",
+         {"reference/municipality_types.yml":
+          "- id: rural-settlement\n  name: Сельское поселение\n  description: Село.\n"
+          "- id: rural-settlement\n  name: Ещё раз\n  description: Повтор.\n"},
+         {"reference/municipality_types.yml":
+          "- id: rural-settlement\n  name: Сельское поселение\n  description: Село.\n"},
+         "reference/municipality_types.yml", line=4, col=3, field="id",
+         contains=["(строка 1)"]),
+    Case("ref-missing", "ref-missing", {M: measure_with("legal_basis:", "legal_basis: [law-nw]")},
+         {M: MEASURE}, M, line=line_of(MEASURE, "legal_basis:"), col=len("legal_basis: [") + 1,
+         field="legal_basis[1]", contains=["«law-nw»", "возможно: law-new"]),
+    Case("ref-missing-reference", "ref-missing", {M: measure_with("provider:", "provider: minfn")},
+         {M: MEASURE}, M, line=line_of(MEASURE, "provider:"), col=1, field="provider",
+         contains=["organisations.yml", "«minfn»", "возможно: minfin"]),
+    Case("ref-type", "ref-type",
+         {M: measure_with("legal_basis:", "legal_basis: [law-new, question-a]")}, {M: MEASURE},
+         M, line=line_of(MEASURE, "legal_basis:"), col=len("legal_basis: [law-new, ") + 1,
+         field="legal_basis[2]", contains=["«question-a» — это правовая консультация"]),
+    Case("ref-self", "ref-self",
+         {LAW: LEGAL_NEW.replace("  replaces: [law-old]", "  replaces: [law-old, law-new]")},
+         {LAW: LEGAL_NEW}, LAW, line=line_of(LEGAL_NEW, "  replaces:"),
+         col=len("  replaces: [law-old, ") + 1, field="relations.replaces[2]",
+         contains=["сам на себя"]),
+    Case("ref-self-body", "ref-self", {M: BODY_EXTRA.format("См. [[grant-a]].")}, {M: MEASURE},
+         M, line=body_line(BODY_EXTRA, "{}"), col=5, field="body", contains=["сам на себя"]),
+    Case("legal-cycle", "legal-cycle",
+         {LAW: LEGAL_NEW.replace("  replaces: [law-old]", "  amends: [law-old]"),
+          "legal/law-old.md": LEGAL_OLD.replace("  repealed_by: law-new", "  amends: [law-new]")},
+         {}, LAW, line=line_of(LEGAL_NEW, "relations:"), col=1, field="relations",
+         contains=["law-new → law-old → law-new"]),
+    Case("old-id-live", "old-id",
+         {M: measure_with("apply_url:", "apply_url: https://minfin.gov.ru/a\nold_ids: [law-old]")},
+         {M: measure_with("apply_url:", "apply_url: https://minfin.gov.ru/a\nold_ids: [grant-0]")},
+         M, line=line_of(MEASURE, "apply_url:") + 1, col=len("old_ids: [") + 1,
+         field="old_ids[1]", contains=["«law-old»", "content/legal/law-old.md"]),
+    Case("old-id-twice", "old-id",
+         {"courses/course-a.md": replace_line(COURSE, "format:", "format: online\nold_ids: [grant-0]"),
+          M: measure_with("apply_url:", "apply_url: https://minfin.gov.ru/a\nold_ids: [grant-0]")},
+         {M: MEASURE}, M, line=line_of(MEASURE, "apply_url:") + 1, col=len("old_ids: [") + 1,
+         field="old_ids[1]", contains=["уже указан у content/courses/course-a.md"]),
+    # --- URLs -------------------------------------------------------------------------------
+    Case("url-insecure", "url-insecure",
+         {M: measure_with("source:", "source: http://minfin.gov.ru/ru/grants")}, {M: MEASURE}, M,
+         line=line_of(MEASURE, "source:"), col=1, field="source", severity="warning",
+         contains=["без https"]),
+    *[Case(f"url-scheme-{scheme}", "url-scheme",
+           {M: measure_with("apply_url:", f"apply_url: {value}")}, {M: MEASURE}, M,
+           line=line_of(MEASURE, "apply_url:"), col=1, field="apply_url",
+           contains=["должна начинаться с https://"])
+      for scheme, value in [("javascript", "javascript:alert(1)"),
+                            ("data", "data:text/html;base64,PHNjcmlwdD4="),
+                            ("vbscript", "VBScript:MsgBox(1)"),
+                            ("ftp", "ftp://minfin.gov.ru/a")]],
+    Case("url-scheme-reference", "url-scheme",
+         {"reference/organisations.yml":
+          ORGANISATIONS.replace(MINFIN_SITE, "  website: javascript:alert(1)")}, {},
+         "reference/organisations.yml", line=line_of(ORGANISATIONS, MINFIN_SITE), col=3,
+         field="website", contains=["«javascript:alert(1)»", "https://"]),
+    # --- bodies ------------------------------------------------------------------------------
+    *[Case(f"body-link-{scheme}", "body-link",
+           {M: BODY_EXTRA.format(f"Смотрите [здесь]({target}) подробнее.")},
+           {M: BODY_EXTRA.format(f"Смотрите `[здесь]({target})` подробнее.")}, M,
+           line=body_line(BODY_EXTRA, "{}"), col=len("Смотрите ") + 1, field="body",
+           contains=["запрещённую схему"])
+      for scheme, target in [("javascript", "javascript:void(0)"),
+                             ("data", "data:text/html,x"), ("vbscript", "vbscript:x")]],
+    Case("body-link-missing-page", "body-link",
+         {M: BODY_EXTRA.format("См. [закон](../legal/nope.md).")},
+         {M: BODY_EXTRA.format("См. [закон](../legal/law-new.md).")}, M,
+         line=body_line(BODY_EXTRA, "{}"), col=5, field="body",
+         contains=["несуществующую страницу"]),
+    Case("body-html-script", "body-html",
+         {M: BODY_EXTRA.format("Текст <script>alert(1)</script> ещё.")},
+         {M: BODY_EXTRA.format("Текст `<script>alert(1)</script>` ещё.")}, M,
+         line=body_line(BODY_EXTRA, "{}"), col=len("Текст ") + 1, field="body",
+         contains=["«<script>»"]),
+    Case("body-html-img", "body-html",
+         {M: BODY_EXTRA.format("Фото <img src=x onerror=alert(1)> тут.")},
+         {M: BODY_EXTRA.format("```\nФото <img src=x onerror=alert(1)> тут.\n```")}, M,
+         line=body_line(BODY_EXTRA, "{}"), col=len("Фото ") + 1, field="body",
+         contains=["onerror"]),
+    Case("body-ref", "body-ref", {M: BODY_EXTRA.format("Ещё [[missing-id]] и всё.")},
+         {M: BODY_EXTRA.format("Ещё [[law-new]] и всё.")}, M,
+         line=body_line(BODY_EXTRA, "{}"), col=len("Ещё ") + 1, field="body",
+         contains=["[[missing-id]]"]),
+    Case("image-missing", "image-missing",
+         {M: BODY_EXTRA.format("Схема: ![Схема проекта](../images/scheme.png)")},
+         {"images/scheme.png": b"\x89PNG\r\n\x1a\n"}, M,
+         line=body_line(BODY_EXTRA, "{}"), col=len("Схема: ") + 1, field="body",
+         contains=["../images/scheme.png"]),
+    Case("image-missing-external", "image-missing",
+         {M: BODY_EXTRA.format("![Схема проекта](https://example.ru/scheme.png)")},
+         {M: BODY_EXTRA.format("![Схема проекта](../images/scheme.png)"),
+          "images/scheme.png": b"\x89PNG\r\n\x1a\n"}, M,
+         line=body_line(BODY_EXTRA, "{}"), col=1, field="body", contains=["с другого сайта"]),
+    Case("image-alt", "image-alt",
+         {M: BODY_EXTRA.format("![](../images/scheme.png)"),
+          "images/scheme.png": b"\x89PNG\r\n\x1a\n"},
+         {M: BODY_EXTRA.format("![Схема проекта](../images/scheme.png)"),
+          "images/scheme.png": b"\x89PNG\r\n\x1a\n"}, M,
+         line=body_line(BODY_EXTRA, "{}"), col=1, field="body", contains=["описания"]),
+    # --- warnings --------------------------------------------------------------------------
+    Case("stale", "stale", {M: measure_with("last_reviewed:", "last_reviewed: 2025-11-22")},
+         {M: measure_with("last_reviewed:", "last_reviewed: 2025-11-23")}, M,
+         line=line_of(MEASURE, "last_reviewed:"), col=1, field="last_reviewed",
+         severity="warning", contains=["2025-11-22", "больше 12 месяцев"]),
+    Case("measure-closed", "measure-closed",
+         {M: MEASURE.replace("opens: 2026-11-01", "opens: 2025-09-01")
+                    .replace("closes: 2026-12-31", "closes: 2025-11-22")},
+         {M: MEASURE.replace("opens: 2026-11-01", "opens: 2025-09-01")
+                    .replace("closes: 2026-12-31", "closes: 2025-11-23")}, M,
+         line=line_of(MEASURE, "  windows:"), col=3, field="schedule.windows",
+         severity="warning", contains=["больше года назад"]),
+    Case("repealed-basis", "repealed-basis",
+         {M: measure_with("legal_basis:", "legal_basis: [law-new, law-old]")}, {M: MEASURE}, M,
+         line=line_of(MEASURE, "legal_basis:"), col=len("legal_basis: [law-new, ") + 1,
+         field="legal_basis[2]", severity="warning", contains=["№ 131-ФЗ", "утратил силу"]),
+    Case("unused-reference", "unused-reference", {"reference/topics.yml": TOPICS_LONELY},
+         {"reference/topics.yml": TOPICS_LONELY,
+          M: measure_with("topics:", "topics: [civic-participation, tos, lonely]")},
+         "reference/topics.yml", line=len(TOPICS.splitlines()) + 1, col=3, field="id",
+         severity="warning", contains=["«lonely»", "нигде не используется"],
+         fixed_scope="line"),
+]
+
+
+def _correct(cat: Content, case: Case) -> None:
+    """Undo the case's mistakes: files it broke are restored (or removed when it
+    added them), then its corrections are written."""
+    for rel in case.bad:
+        if rel in BASE:
+            cat.write(rel, BASE[rel])
+        elif rel.startswith("reference/"):
+            cat.write(rel, real(rel.split("/", 1)[1]))
+        elif rel not in case.good:
+            cat.remove(rel)
+    for rel, text in case.good.items():
+        if text is None:
+            if (cat.root / rel).exists():
+                cat.remove(rel)
+        else:
+            cat.write(rel, text)
+
+
+def test_every_code_has_a_failing_case() -> None:
+    covered = {case.code for case in CASES} | {"required"}   # + test_required_field
+    assert covered == set(CODES), f"codes without a case: {set(CODES) - covered}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_fails(make_content: Callable[..., Content], case: Case) -> None:
+    cat = make_content(case.bad)
+    found = cat.problems(case.code, case.rel)
+    here = [p for p in found if p.line == case.line
+            and (case.col is None or p.col == case.col)
+            and (case.field is None or p.field == case.field)]
+    assert len(here) == 1, (f"expected one {case.code} at {cat.shown(case.rel)}:{case.line}:"
+                            f"{case.col} {case.field!r}; got {[str(p) for p in found]}")
+    problem = here[0]
+    assert problem.severity == case.severity
+    assert problem.path == f"content/{case.rel}"
+    assert problem.code in CODES
+    for part in case.contains:
+        assert part in problem.message, (part, problem.message)
+    assert str(problem).startswith(f"content/{case.rel}:{problem.line}:{problem.col}: "
+                                   f"{case.severity} {case.code} ")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_fixed(make_content: Callable[..., Content], case: Case) -> None:
+    cat = make_content(case.bad)
+    _correct(cat, case)
+    left = [p for p in cat.problems(case.code, case.rel)
+            if case.fixed_scope == "file" or p.line == case.line]
+    assert left == [], [str(p) for p in left]
+    if case.severity == "error":
+        errors = [str(p) for p in cat.validate().errors]
+        assert errors == [], errors
+
+
+REQUIRED = [(name, key) for name, spec in TYPES.items() for key in spec.required]
+
+
+@pytest.mark.parametrize("type_name,key", REQUIRED, ids=[f"{t}.{k}" for t, k in REQUIRED])
+def test_required_field(make_content: Callable[..., Content], type_name: str, key: str) -> None:
+    rel = BASE_OF_TYPE[type_name]
+    cat = make_content({rel: drop_field(BASE[rel], key)})
+    found = [p for p in cat.problems("required", rel) if p.field == key]
+    assert len(found) == 1, [str(p) for p in cat.problems(rel=rel)]
+    problem = found[0]
+    assert (problem.line, problem.col, problem.severity) == (1, 1, "error")
+    assert f"«{key}»" in problem.message
+    label = TYPES[type_name].field_label(key)
+    assert f"({label})" in problem.message
+    # corrected: the base file has every required field
+    cat.write(rel, BASE[rel])
+    assert [p for p in cat.problems("required", rel)] == []
+
+
+def test_base_catalogue_is_valid(make_content: Callable[..., Content]) -> None:
+    problems = make_content().validate().problems
+    assert [str(p) for p in problems if p.code != "unused-reference"] == []
+
+
+def test_bom_and_crlf_are_accepted(make_content: Callable[..., Content]) -> None:
+    crlf = b"\xef\xbb\xbf" + MEASURE.replace("\n", "\r\n").encode("utf-8")
+    cat = make_content({M: crlf})
+    assert cat.problems(rel=M) == []
+    entry = cat.validate().catalogue.entries["grant-a"]
+    assert entry.title == "Грант на развитие сельских поселений"
+    assert "\r" not in entry.body
+    # lines are still counted as the editor sees them
+    cat.write(M, b"\xef\xbb\xbf" + BODY_EXTRA.format("[[nope]]").replace("\n", "\r\n").encode())
+    (problem,) = cat.problems("body-ref", M)
+    assert problem.line == body_line(BODY_EXTRA, "{}")
+
+
+def test_html_inside_code_is_not_html(make_content: Callable[..., Content]) -> None:
+    text = BODY_EXTRA.format("Пример: `<script>x</script>` и\n\n~~~\n<img src=x onerror=y>\n"
+                             "~~~\n\nи `<b>`.")
+    cat = make_content({M: text})
+    assert cat.problems("body-html", M) == []
+
+
+def test_autolink_is_not_html(make_content: Callable[..., Content]) -> None:
+    cat = make_content({M: BODY_EXTRA.format("Сайт: <https://minfin.gov.ru/>.")})
+    assert cat.problems("body-html", M) == []
+
+
+def test_each_date_mistake_is_reported_once(make_content: Callable[..., Content]) -> None:
+    # «01.10.2026» breaks both the pattern and the date format of the field
+    cat = make_content({M: measure_with("last_reviewed:", "last_reviewed: 01.10.2026")})
+    assert len(cat.problems("date", M)) == 1
+
+
+def test_legal_cycle_reported_once_per_document(make_content: Callable[..., Content]) -> None:
+    def law(rel: str) -> str:
+        return LEGAL_NEW.replace("  replaces: [law-old]", rel)
+    cat = make_content({"legal/a.md": law("  amends: [b]"), "legal/b.md": law("  amends: [c]"),
+                        "legal/c.md": law("  amends: [a]"), "legal/d.md": law("  amends: [a]")})
+    cycles = cat.problems("legal-cycle")
+    assert sorted(p.path for p in cycles) == ["content/legal/a.md", "content/legal/b.md",
+                                              "content/legal/c.md"]
+
+
+def test_all_mistakes_are_reported_at_once(make_content: Callable[..., Content]) -> None:
+    rel = "courses/course-a.md"
+    text = (COURSE.replace("format: online", "format: zoom")            # enum
+                  .replace("hours: 72", "hours: много")                 # type
+                  .replace("provider: ranepa", "provider: nobody")      # ref-missing
+                  .replace("summary: Курс повышения квалификации для глав сельских "
+                           "поселений и их заместителей.", "summary: Курс.")  # too-short
+            + "\nСм. [[nowhere]].\n")                                   # body-ref
+    cat = make_content({rel: text})
+    found = cat.problems(rel=rel)
+    assert sorted(p.code for p in found) == sorted(
+        ["enum", "type", "ref-missing", "too-short", "body-ref"]), [str(p) for p in found]
+    assert len({p.line for p in found}) == 5
+
+
+def test_problems_are_sorted_by_file_and_line(make_content: Callable[..., Content]) -> None:
+    cat = make_content({M: measure_with("kind:", "kind: grnt").replace("level: federal",
+                                                                       "level: galactic")})
+    problems = cat.validate().problems
+    keys = [(p.path, p.line, p.col, p.code) for p in problems]
+    assert keys == sorted(keys)
