@@ -2,10 +2,13 @@
 of site_url, and opened in Debian's Chromium through Playwright (never
 `playwright install`: the browser is /usr/bin/chromium).
 
-Each test gets a fresh page that records console messages,
-page errors, failed requests and every request URL; requests to any host but
-127.0.0.1 are recorded and blocked. A failing test leaves a screenshot and the
-console log in the artifacts folder named at the end of the run.
+Fixtures: ``page`` — a fresh page in the test's own context (``browser_context``);
+``reading_page`` — a fresh page in one shared context, for tests that only open
+and read pages; ``dark_page`` — its own context preferring the dark scheme. Every
+such page records console messages, page errors, failed requests and every
+request URL into ``page.log``; requests to any host but 127.0.0.1 are recorded and
+blocked. A failing test leaves a screenshot and the console log in the artifacts
+folder named at the end of the run, next to the axe-core report (axe-report.json).
 """
 from __future__ import annotations
 
@@ -32,7 +35,6 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
-AXE = sitebuild.REPO / "node_modules" / "axe-core" / "axe.min.js"
 
 ARTIFACTS = pytest.StashKey[Path]()
 A11Y = pytest.StashKey[dict[str, Any]]()
@@ -166,10 +168,23 @@ class BrowserLog:
         return "\n".join(lines) + "\n"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser_context(browser: Any) -> Iterator[Any]:
-    """One context for the session: pages share the HTTP cache, which keeps the
-    suite fast; each test still gets its own page, listeners and viewport."""
+    """A fresh context for each test (1280×900, Russian locale). Not shared: the
+    clock (page.clock is context-wide) and Material's localStorage (the palette it
+    first used) would leak from one test into the next."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ru-RU",
+                                  service_workers="block")
+    context.set_default_timeout(15_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def reading_context(browser: Any) -> Iterator[Any]:
+    """One context shared by tests that only open pages and read them (no clock, no
+    clicks that store anything): pages share the HTTP cache, which keeps the many
+    page-type tests fast."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ru-RU",
                                   service_workers="block")
     context.set_default_timeout(15_000)
@@ -210,16 +225,23 @@ def _recording_page(context: Any, request: pytest.FixtureRequest) -> Any:
 
 @pytest.fixture
 def page(browser_context: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
-    """A fresh page (1280×900) of the shared context, recording into ``page.log``."""
+    """A fresh page (1280×900) of the test's own context, recording into ``page.log``."""
     pg = _recording_page(browser_context, request)
     yield pg
     pg.close()
 
 
 @pytest.fixture
+def reading_page(reading_context: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A fresh recording page of the shared reading context (see reading_context)."""
+    pg = _recording_page(reading_context, request)
+    yield pg
+    pg.close()
+
+
+@pytest.fixture
 def dark_page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
-    """A page of its own context that prefers the dark scheme (Material keeps the
-    palette it first used in localStorage, so the shared context cannot be used)."""
+    """A page of its own context that prefers the dark scheme."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ru-RU",
                                   service_workers="block", color_scheme="dark")
     context.set_default_timeout(15_000)
@@ -277,11 +299,22 @@ def a11y_report(pytestconfig: pytest.Config) -> dict[str, Any]:
     return pytestconfig.stash.setdefault(A11Y, {})
 
 
+def _axe_report_path(config: pytest.Config) -> Path:
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    return _artifacts(config) / (f"axe-report-{worker}.json" if worker else "axe-report.json")
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Write the axe report (in every xdist worker too: workers print no summary)."""
+    report = session.config.stash.get(A11Y, None)
+    if report:
+        path = _axe_report_path(session.config)
+        path.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
     report = config.stash.get(A11Y, None)
     if report:
-        path = _artifacts(config) / "axe-report.json"
-        path.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
         counts: dict[tuple[str, str], set[str]] = {}
         for kind, violations in report.items():
             for v in violations:
@@ -293,7 +326,7 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
             terminalreporter.write_line(f"{impact:9} {rule}: {', '.join(sorted(kinds))}")
         if not counts:
             terminalreporter.write_line("none")
-        terminalreporter.write_line(f"full axe report: {path}")
+        terminalreporter.write_line(f"full axe report: {_axe_report_path(config)}")
     if ARTIFACTS in config.stash:
         folder = config.stash[ARTIFACTS]
         if any(p.suffix == ".png" or p.name.endswith(".console.txt") for p in folder.iterdir()):

@@ -121,10 +121,15 @@ def _search(page: Any, query: str) -> list[dict[str, str]]:
     total = _number(re.sub(r"^\D*", "", meta)) if re.search(r"\d", meta) else 0
     stable = 0
     count = page.locator(".md-search-result__item").count()
+    # Material renders 10 results, then 4 more each time the list is scrolled to its
+    # end (a change from "not at the end" to "at the end"): scroll up, then down.
     while count < total and stable < 5:
         page.evaluate("() => { const w = document.querySelector('.md-search__scrollwrap');"
+                      " if (w) w.scrollTop = 0 }")
+        page.wait_for_timeout(40)
+        page.evaluate("() => { const w = document.querySelector('.md-search__scrollwrap');"
                       " if (w) w.scrollTop = w.scrollHeight }")
-        page.wait_for_timeout(120)
+        page.wait_for_timeout(80)
         now = page.locator(".md-search-result__item").count()
         stable = stable + 1 if now == count else 0
         count = now
@@ -248,8 +253,9 @@ def test_status_is_recomputed_on_the_day_of_reading(page: Any, base_url: str,
 # --- every page type ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_page_loads_cleanly(kind: str, page: Any, log: Any, base_url: str,
+def test_page_loads_cleanly(kind: str, reading_page: Any, base_url: str,
                             pages: dict[str, str | None]) -> None:
+    page, log = reading_page, reading_page.log
     _open(page, base_url, pages, kind, wait="networkidle")
     assert page.locator("h1").count() >= 1, "no heading"
     assert not log.errors(), "\n".join(log.errors())
@@ -288,8 +294,9 @@ _OVERFLOW_JS = """() => {
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_no_horizontal_scroll_at_360px(kind: str, page: Any, base_url: str,
+def test_no_horizontal_scroll_at_360px(kind: str, reading_page: Any, base_url: str,
                                        pages: dict[str, str | None]) -> None:
+    page = reading_page
     page.set_viewport_size({"width": 360, "height": 740})
     _open(page, base_url, pages, kind)
     found = page.evaluate(_OVERFLOW_JS)
@@ -320,8 +327,9 @@ def _serious(violations: list[dict[str, Any]]) -> list[str]:
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_accessibility(kind: str, page: Any, base_url: str, pages: dict[str, str | None],
-                       a11y_report: dict[str, Any]) -> None:
+def test_accessibility(kind: str, reading_page: Any, base_url: str,
+                       pages: dict[str, str | None], a11y_report: dict[str, Any]) -> None:
+    page = reading_page
     _open(page, base_url, pages, kind)
     violations = _axe(page)
     a11y_report[kind] = violations
