@@ -93,7 +93,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     # The engine writes the search index for these pages itself (on_post_build).
     page.meta["search"] = {"exclude": True}
     if isinstance(item, Entry):
-        page.meta["description"] = item.summary
+        # Material prints the description unescaped into <meta content="...">.
+        page.meta["description"] = html.escape(item.summary, quote=True)
     return markdown
 
 

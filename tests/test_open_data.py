@@ -380,9 +380,16 @@ def test_pages_link_their_feeds(site: Path, catalogue: Catalogue) -> None:
         targets = {resolve(site, page, h).relative_to(site).as_posix() for h in hrefs}
         assert "feed.xml" in targets, page
         assert all((site / t).is_file() for t in targets), (page, targets)
-        section = page.relative_to(site).parts[0]
-        if section in {s.folder for s in TYPES.values()}:
-            assert f"{section}/feed.xml" in targets, page
+        assert targets == {"feed.xml"}, (page, targets)
+    # Section feeds are linked in the text of the section pages, not in <head>:
+    # Material fetches a sitemap.xml next to every rel=alternate link.
+    for spec in TYPES.values():
+        page = site / spec.folder / "index.html"
+        tree = lxml.html.fromstring(page.read_bytes())
+        hrefs = tree.xpath('//article//a[@type="application/atom+xml"]/@href')
+        targets = {resolve(site, page, h).relative_to(site).as_posix() for h in hrefs}
+        assert targets == {f"{spec.folder}/feed.xml"}, (page, targets)
+        assert (site / spec.folder / "feed.xml").is_file()
 
 
 # --- JSON-LD and sitemap ---------------------------------------------------------------

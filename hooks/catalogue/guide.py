@@ -134,7 +134,8 @@ def one_of_required(schema: Schema) -> list[str]:
     """Properties of which an object needs exactly one (a oneOf of required branches)."""
     names: list[str] = []
     for branch in schema.get("oneOf", ()):
-        for name in branch.get("required", ()):
+        alternatives = [branch, *branch.get("anyOf", ())]   # windows and/or annual
+        for name in (n for b in alternatives for n in b.get("required", ())):
             if name not in names:
                 names.append(name)
     return names

@@ -184,8 +184,8 @@ SCHEDULE: Schema = {
     },
     "additionalProperties": False,
     "oneOf": [
-        {"required": ["rolling"], "not": {"anyOf": [{"required": ["windows"]}, {"required": ["annual"]}]}},
         {"anyOf": [{"required": ["windows"]}, {"required": ["annual"]}], "not": {"required": ["rolling"]}},
+        {"required": ["rolling"], "not": {"anyOf": [{"required": ["windows"]}, {"required": ["annual"]}]}},
     ],
     "x-error": "укажите windows (даты приёма), annual (обычные месяцы) или оба; rolling: true — "
                "только без них",
