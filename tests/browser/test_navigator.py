@@ -241,3 +241,19 @@ def test_calendar_feeds_parse(built_site: Path, cat_site: Any) -> None:
             # DTEND is exclusive: the day after the last day of the window
             assert [e.get("dtend").dt for e in got] == \
                 [w.closes + dt.timedelta(days=1) for w in windows(measure)]
+
+
+def test_problem_finder_filters_by_status_and_district(page: Any, base_url: str,
+                                                        built_site: Path) -> None:
+    problems = _index(built_site, "problems")
+    status = max({i["s"] for i in problems["items"]},
+                 key=lambda s: (sum(i["s"] == s for i in problems["items"]), s))
+    _open_finder(page, base_url + "problems/")
+    page.select_option("select[name=status]", status)
+    expected = {i["t"] for i in problems["items"] if i["s"] == status}
+    assert set(_titles(page, "problem")) == expected and _count(page) == len(expected)
+    district = max({d for i in problems["items"] for d in i["d"]},
+                   key=lambda d: (sum(d in i["d"] for i in problems["items"]), d))
+    page.select_option("select[name=district]", district)
+    expected = {i["t"] for i in problems["items"] if i["s"] == status and district in i["d"]}
+    assert set(_titles(page, "problem")) == expected
