@@ -20,6 +20,7 @@ import shutil
 import sys
 import tempfile
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -147,6 +148,12 @@ class BrowserLog:
     requests: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)       # blocked: not 127.0.0.1
     allow_404: set[str] = field(default_factory=set)       # URLs expected to answer 404
+    pending: int = 0                                        # requests not finished yet
+    last_activity: float = 0.0                              # time.monotonic() of the last event
+
+    def touch(self, change: int = 0) -> None:
+        self.pending += change
+        self.last_activity = time.monotonic()
 
     def errors(self) -> list[str]:
         """Console errors and uncaught exceptions, except Chromium's own report of a
@@ -210,9 +217,18 @@ def _recording_page(context: Any, request: pytest.FixtureRequest) -> Any:
         if r.status >= 400 and r.url not in log.allow_404:
             log.failed.append(f"{r.url}: HTTP {r.status}")
 
+    def started(r: Any) -> None:
+        log.requests.append(r.url)
+        log.touch(+1)
+
+    def failed(r: Any) -> None:
+        log.failed.append(f"{r.url}: {r.failure}")
+        log.touch(-1)
+
     pg.route("**/*", route)
-    pg.on("request", lambda r: log.requests.append(r.url))    # the search worker's too
-    pg.on("requestfailed", lambda r: log.failed.append(f"{r.url}: {r.failure}"))
+    pg.on("request", started)                       # the search worker's requests too
+    pg.on("requestfinished", lambda r: log.touch(-1))
+    pg.on("requestfailed", failed)
     pg.on("response", response)
     pg.on("console", lambda m: log.console.append(
         (m.type, m.text, (m.location or {}).get("url") or pg.url)))
@@ -247,6 +263,24 @@ def dark_page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
     context.set_default_timeout(15_000)
     yield _recording_page(context, request)
     context.close()
+
+
+def _settle(page: Any, quiet: float = 0.25, limit: float = 15.0) -> None:
+    """Wait until the page has had no request in flight for ``quiet`` seconds (like
+    Playwright's networkidle, which waits a fixed 0.5 s, but on our own record)."""
+    log: BrowserLog = page.log
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if log.pending <= 0 and time.monotonic() - log.last_activity >= quiet:
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError(f"requests still in flight after {limit} s: {log.pending}")
+
+
+@pytest.fixture(scope="session")
+def settle() -> Any:
+    """settle(page): wait until a recording page's network has been quiet for 0.25 s."""
+    return _settle
 
 
 @pytest.fixture

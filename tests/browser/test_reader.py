@@ -254,9 +254,10 @@ def test_status_is_recomputed_on_the_day_of_reading(page: Any, base_url: str,
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_page_loads_cleanly(kind: str, reading_page: Any, base_url: str,
-                            pages: dict[str, str | None]) -> None:
+                            pages: dict[str, str | None], settle: Any) -> None:
     page, log = reading_page, reading_page.log
-    _open(page, base_url, pages, kind, wait="networkidle")
+    _open(page, base_url, pages, kind)
+    settle(page)                 # the search worker, finders and feeds have loaded too
     assert page.locator("h1").count() >= 1, "no heading"
     assert not log.errors(), "\n".join(log.errors())
     assert not log.failed, "\n".join(log.failed)
@@ -265,12 +266,14 @@ def test_page_loads_cleanly(kind: str, reading_page: Any, base_url: str,
     assert hosts <= {"127.0.0.1"}, hosts
 
 
-def test_unknown_address_shows_the_404_page(page: Any, log: Any, base_url: str) -> None:
+def test_unknown_address_shows_the_404_page(page: Any, log: Any, base_url: str,
+                                            settle: Any) -> None:
     url = base_url + "measures/no-such-measure/"
     log.allow_404.add(url)
-    response = page.goto(url, wait_until="networkidle")
+    response = page.goto(url)
     assert response is not None and response.status == 404
     assert page.locator("h1").first.inner_text().strip() == "Страница не найдена"
+    settle(page)
     assert not log.errors() and not log.failed, log.dump()
 
 
