@@ -38,3 +38,36 @@ def make_content(tmp_path: Path) -> Callable[..., Content]:
             content.write(rel, text)
         return content
     return make
+
+
+# --- the one headless Chromium of a test session -----------------------------------------
+# Shared by tests/browser and the offline-edition test: Playwright's sync API allows
+# only one running instance per process.
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Any:
+    """Debian's Chromium through Playwright (never `playwright install`). Missing: the
+    test fails in CI (the CI variable is set) and is skipped elsewhere."""
+    import os
+    if not Path(CHROMIUM).is_file():
+        message = f"{CHROMIUM} is missing: apt-get install chromium (make deps-test)"
+        if os.environ.get("CI"):
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+    playwright = sync_playwright().start()
+    try:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+    finally:
+        playwright.stop()
+

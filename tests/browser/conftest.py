@@ -32,10 +32,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "site"))
 
 import sitebuild  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 
 ARTIFACTS = pytest.StashKey[Path]()
 A11Y = pytest.StashKey[dict[str, Any]]()
@@ -120,23 +116,6 @@ def base_url(built_site: Path) -> Iterator[str]:
 
 # --- the browser ---------------------------------------------------------------------------
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).is_file():
-        message = f"{CHROMIUM} is missing: apt-get install chromium (make deps-test)"
-        if os.environ.get("CI"):
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-    playwright = sync_playwright().start()
-    try:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-    finally:
-        playwright.stop()
 
 
 @dataclass
