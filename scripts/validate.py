@@ -46,11 +46,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", choices=["text", "github", "json"], default="text")
     args = parser.parse_args(argv)
 
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:  # a typo in a pre-commit hook must not pass as "no problems"
+        print(f"Нет такого файла или папки: {', '.join(missing)}", file=sys.stderr)
+        return 2
     result = validate(args.content)
     problems = result.only(args.paths) if args.paths else result.problems
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    files = len(result.catalogue.entries) + len(result.catalogue.references)
+    cat = result.catalogue
+    files = (len(cat.entries) + sum(1 for items in cat.references.values() if items)
+             + len(cat.pages) + len(cat.assets))
     if args.format == "json":
         json.dump({"problems": [p.as_dict() for p in problems],
                    "errors": errors, "warnings": warnings}, sys.stdout, ensure_ascii=False,

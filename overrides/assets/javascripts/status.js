@@ -14,7 +14,8 @@
     var p = text.split("-")
     return new Date(+p[0], +p[1] - 1, +p[2])
   }
-  function ruDate(text) { return DATE.format(parse(text)) }
+  /* Babel (the server) puts a narrow no-break space before «г.»; so do we */
+  function ruDate(text) { return DATE.format(parse(text)).replace(/\s(г\.)$/, "\u202f$1") }
 
   /* windows: [[opens, closes], ...] as YYYY-MM-DD; today: YYYY-MM-DD */
   function status(windows, today) {
