@@ -14,7 +14,8 @@ reported. Prints one JSON line:
 
 With --browser it also opens the built site in headless Chromium and adds
 search_first_result_s (open the search, type a word, first result shown) and
-finder_filter_ms (one filter change on the measures finder), medians too.
+finder_filter_ms (one filter change on the measures finder), medians too;
+--finder-measures N then times the finder again on an index widened to N measures.
 """
 from __future__ import annotations
 
@@ -96,6 +97,27 @@ def _gzip_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), 6)) if path.exists() else 0
 
 
+def widen_finder(site: Path, measures: int) -> int:
+    """Rewrite measures/finder.json with ``measures`` records (the synthetic ones,
+    repeated under new ids), to time the finder at a size the catalogue does not
+    reach by itself. Returns the gzip size of the widened index."""
+    path = site / "measures" / "finder.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    items = index["items"]
+    widened = []
+    for i in range(measures):
+        item = dict(items[i % len(items)])
+        copy = i // len(items)
+        if copy:
+            item["id"] = f"{item['id']}-{copy}"
+            item["t"] = f"{item['t']} ({copy})"
+        widened.append(item)
+    index["items"] = widened
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
+                    encoding="utf-8")
+    return _gzip_size(path)
+
+
 def measure_browser(site: Path, runs: int) -> dict[str, float]:
     """Search's first result and one finder filter change, in real Chromium."""
     import functools
@@ -150,7 +172,7 @@ def measure_browser(site: Path, runs: int) -> dict[str, float]:
             "finder_filter_ms": round(statistics.median(filter_ms), 1)}
 
 
-def run(entries: int, runs: int, browser: bool) -> dict[str, object]:
+def run(entries: int, runs: int, browser: bool, finder_measures: int = 0) -> dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
         tmp = Path(tmp_name)
         content = generate(tmp / "synth", entries)
@@ -190,6 +212,11 @@ def run(entries: int, runs: int, browser: bool) -> dict[str, object]:
         }
         if browser:
             figures.update(measure_browser(site, runs))
+            if finder_measures:
+                figures["finder_measures"] = finder_measures
+                figures["finder_widened_gzip_bytes"] = widen_finder(site, finder_measures)
+                figures["finder_widened_filter_ms"] = \
+                    measure_browser(site, runs)["finder_filter_ms"]
         return figures
 
 
@@ -199,8 +226,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--browser", action="store_true",
                         help="also time search and the finder in headless Chromium")
+    parser.add_argument("--finder-measures", type=int, default=0,
+                        help="with --browser: also time the finder with this many measures")
     args = parser.parse_args(argv)
-    print(json.dumps(run(args.entries, args.runs, args.browser), ensure_ascii=False))
+    print(json.dumps(run(args.entries, args.runs, args.browser, args.finder_measures),
+                     ensure_ascii=False))
     return 0
 
 
