@@ -14,11 +14,12 @@ import pytest
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 # hooks/ for the engine, scripts/ for synth.py, tests/ for catalogue_kit
-for folder in (ROOT / "hooks", ROOT / "scripts", TESTS):
+for folder in (ROOT / "hooks", ROOT / "scripts", TESTS / "site"):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
 from catalogue_kit import BASE, REAL_REFERENCE, TODAY, Content, run_validate  # noqa: E402,F401
+import sitebuild  # noqa: E402
 
 
 @pytest.fixture
@@ -70,4 +71,36 @@ def browser() -> Any:
             chromium.close()
     finally:
         playwright.stop()
+
+
+# --- the real site, built once per session (tests/site and tests/browser) ---------------
+
+@pytest.fixture(scope="session")
+def content() -> Path:
+    """The catalogue under test: content/ (see sitebuild.content_dir)."""
+    return sitebuild.content_dir()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, content: Path) -> Path:
+    """The site, built once per session with SOURCE_DATE_EPOCH fixed; its folder."""
+    out = tmp_path_factory.mktemp("built") / "site"
+    try:
+        return sitebuild.build_or_explain(content, out)
+    except sitebuild.BuildFailed as exc:
+        pytest.fail(str(exc), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def engine_result(content: Path) -> Any:
+    """validate() of the catalogue on the build day: what the site must show."""
+    result, _ = sitebuild.load(content)
+    return result
+
+
+@pytest.fixture(scope="session")
+def cat_site(content: Path) -> Any:
+    """pages.Site for the catalogue on the build day (listings, backlinks, statuses)."""
+    _, site = sitebuild.load(content)
+    return site
 

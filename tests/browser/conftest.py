@@ -39,26 +39,6 @@ A11Y = pytest.StashKey[dict[str, Any]]()
 
 # --- the site ---------------------------------------------------------------------------
 
-@pytest.fixture(scope="session")
-def content() -> Path:
-    return sitebuild.content_dir()
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory, content: Path) -> Path:
-    out = tmp_path_factory.mktemp("browser-built") / "site"
-    try:
-        return sitebuild.build_or_explain(content, out)
-    except sitebuild.BuildFailed as exc:
-        pytest.fail(str(exc), pytrace=False)
-
-
-@pytest.fixture(scope="session")
-def cat_site(content: Path) -> Any:
-    _, site = sitebuild.load(content)
-    return site
-
-
 class _Handler(http.server.SimpleHTTPRequestHandler):
     """Static files under ``prefix`` (the path of site_url); 404.html for anything
     missing, as GitHub Pages and most static hosts do."""
