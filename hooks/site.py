@@ -161,6 +161,10 @@ def _write_search_index(site_dir: Path, site: Site) -> None:
         doc["title"] = html.escape(doc["title"], quote=False)
         doc["text"] = html.escape(doc["text"], quote=False)
         index["docs"].append(doc)
+    if _file_urls:  # the offline edition: measures/x/ is measures/x.html there
+        for doc in index["docs"]:
+            location, hash_, fragment = doc["location"].partition("#")
+            doc["location"] = _file_urls.get(location, location) + hash_ + fragment
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
                     encoding="utf-8")
 
@@ -314,19 +318,3 @@ def _write_open_data(config: MkDocsConfig) -> None:
     if zip_path is not None:
         (site_dir / OFFLINE_ZIP).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(zip_path, site_dir / OFFLINE_ZIP)
-    if _file_urls:
-        _offline_search_locations(site_dir)
-
-
-def _offline_search_locations(site_dir: Path) -> None:
-    """The engine's search documents point at measures/x/: in the offline edition
-    they must point at measures/x.html (Material's own documents already do)."""
-    path = site_dir / "search" / "search_index.json"
-    if not path.exists():
-        return
-    index = json.loads(path.read_text(encoding="utf-8"))
-    for doc in index["docs"]:
-        location, hash_, fragment = doc["location"].partition("#")
-        doc["location"] = _file_urls.get(location, location) + hash_ + fragment
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
-                    encoding="utf-8")

@@ -41,9 +41,9 @@ for folder in (REPO / "hooks", REPO / "scripts"):
 from catalogue import validate  # noqa: E402
 from catalogue import export, feeds, jsonld, redirects  # noqa: E402
 from catalogue.model import TYPES, Catalogue, Entry  # noqa: E402
+import sitebuild  # noqa: E402  (tests/site, on sys.path through tests/conftest.py)
+from sitebuild import EPOCH, TODAY, content_dir  # noqa: E402
 
-EPOCH = 1795132800                      # 2026-11-23 00:00 UTC
-TODAY = dt.datetime.fromtimestamp(EPOCH, tz=dt.timezone.utc).date()
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 HOSTILE_TITLE = 'Грант </script><script>alert("ld")</script> & <!-- «кавычки» \' конец'
@@ -53,11 +53,6 @@ OLD_ID = "open-data-former-measure"
 
 # --- building --------------------------------------------------------------------------
 
-def content_dir() -> Path:
-    override = os.environ.get("CATALOGUE_TEST_CONTENT", "").strip()
-    return Path(override).resolve() if override else REPO / "content"
-
-
 def site_name() -> str:
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     match = re.search(r"^site_name:\s*(.+?)\s*$", text, re.M)
@@ -66,17 +61,13 @@ def site_name() -> str:
 
 
 def site_url() -> str:
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    match = re.search(r"^site_url:\s*(\S+)", text, re.M)
-    assert match, "mkdocs.yml has no site_url: feeds and open data need it"
-    return match.group(1)
+    url = sitebuild.site_url()
+    assert url, "mkdocs.yml has no site_url: feeds and open data need it"
+    return url
 
 
 def run_build(content: Path, out: Path, **env: str) -> None:
-    environ = {**os.environ, "CATALOGUE_CONTENT": str(content),
-               "SOURCE_DATE_EPOCH": str(EPOCH), "NO_MKDOCS_2_WARNING": "1", **env}
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-                          cwd=REPO, env=environ, capture_output=True, text=True, timeout=900)
+    done = sitebuild.run_build(content, out, **env)
     if done.returncode != 0:
         tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-60:])
         pytest.fail(f"mkdocs build --strict of {content} failed:\n{tail}")

@@ -54,12 +54,12 @@ def site_url() -> str:
     return match.group(1) if match else ""
 
 
-def run_build(content: Path, out: Path, epoch: int = EPOCH,
-              strict: bool = True) -> subprocess.CompletedProcess[str]:
+def run_build(content: Path, out: Path, epoch: int = EPOCH, strict: bool = True,
+              **extra_env: str) -> subprocess.CompletedProcess[str]:
     """`python -m mkdocs build` of ``content`` into ``out``, from the repository root."""
     env = dict(os.environ)
     env.update({"CATALOGUE_CONTENT": str(content), "SOURCE_DATE_EPOCH": str(epoch),
-                "NO_MKDOCS_2_WARNING": "1"})
+                "NO_MKDOCS_2_WARNING": "1", **extra_env})
     # Each build gets its own random string hashing (PYTHONHASHSEED unset), so that
     # the reproducibility test also catches output that follows set order.
     env.pop("PYTHONHASHSEED", None)
