@@ -11,13 +11,14 @@ import html
 import json
 import logging
 import os
+import posixpath
 import shutil
 import sys
 from pathlib import Path
 from typing import Any
 
 import nh3
-from jinja2 import pass_context
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, pass_context
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -128,6 +129,7 @@ def _our_template(name: str | None) -> bool:
 
 def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
     env.autoescape = _our_template
+    _shell_env(env, config)
     env.filters["ru_date"] = present.ru_date
     env.filters["ru_number"] = present.ru_number
     env.filters["rub"] = present.rub
@@ -136,6 +138,54 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
     env.filters["as_date"] = as_date
     _open_data_env(env, config, files)
     return env
+
+
+def on_nav(nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+    _nav_pages.clear()
+    _nav_pages.update(page.file.src_uri for page in nav.pages)
+    _shell.clear()
+    return nav
+
+
+# --- the page shell: parts of Material's page rendered once, not on every page ---------
+
+# Every page renders Material's whole navigation, tabs, header widgets, styles and
+# scripts. Most of that is the same on every page of a folder: links in it are
+# relative to the page (so they differ only with its depth and folder), and for
+# the thousands of pages outside the navigation (entries, topics, regions) nothing
+# in the navigation is active. One rendering per key serves them all; this was
+# most of the build time over plain Material. tests/site/test_build.py checks that
+# the output is byte for byte the same without the cache (CATALOGUE_SHELL_CACHE=0).
+_shell: dict[tuple[str, ...], str] = {}
+_nav_pages: set[str] = set()
+_SHELL_CACHE = os.environ.get("CATALOGUE_SHELL_CACHE", "1") != "0"
+
+
+@pass_context
+def _shell_cache(context: Any, name: str, caller: Any, outside_nav: bool = False) -> str:
+    """The fragment `name`, rendered once per page depth (its links go to the site
+    root only); with outside_nav, once per folder, and only for pages outside the
+    navigation (it shows which navigation item is active)."""
+    page = context.get("page")
+    if not _SHELL_CACHE or page is None:
+        return caller()
+    key: tuple[str, ...] = (name, context["base_url"])
+    if outside_nav:
+        if page.file.src_uri in _nav_pages:
+            return caller()
+        key += (posixpath.dirname(page.url.rstrip("/")),)
+    if key not in _shell:
+        _shell[key] = caller()
+    return _shell[key]
+
+
+def _shell_env(env: Any, config: MkDocsConfig) -> None:
+    """shell_cache for overrides/partials/{nav,tabs}.html, which include Material's
+    own partials as theme/partials/...: the theme's folders without ours."""
+    theme_dirs = [d for d in config.theme.dirs if d != config.theme.custom_dir]
+    env.loader = ChoiceLoader([env.loader,
+                               PrefixLoader({"theme": FileSystemLoader(theme_dirs)})])
+    env.globals["shell_cache"] = _shell_cache
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

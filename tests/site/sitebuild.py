@@ -70,9 +70,9 @@ def run_build(content: Path, out: Path, epoch: int = EPOCH, strict: bool = True,
                           timeout=600)
 
 
-def build_or_explain(content: Path, out: Path, epoch: int = EPOCH) -> Path:
+def build_or_explain(content: Path, out: Path, epoch: int = EPOCH, **extra_env: str) -> Path:
     """Build; on failure raise with the build's own output (the validator's report)."""
-    done = run_build(content, out, epoch)
+    done = run_build(content, out, epoch, **extra_env)
     if done.returncode != 0:
         raise BuildFailed(content, done)
     return out

@@ -389,6 +389,17 @@ def test_two_builds_are_byte_identical(built_site: Path, content: Path,
     assert not differ, f"files that differ between two builds: {differ[:20]}"
 
 
+def test_shell_cache_changes_no_byte(built_site: Path, content: Path, tmp_path: Path) -> None:
+    """Material's navigation, tabs, header widgets, styles and scripts are rendered once
+    per page depth or folder (shell_cache in hooks/site.py): the pages must be exactly
+    what rendering every page in full gives."""
+    full = sitebuild.build_or_explain(content, tmp_path / "site", CATALOGUE_SHELL_CACHE="0")
+    cached, uncached = sitebuild.tree_digest(built_site), sitebuild.tree_digest(full)
+    assert cached.keys() == uncached.keys()
+    differ = sorted(k for k in cached if cached[k] != uncached[k])
+    assert not differ, f"pages that differ with the shell cache: {differ[:20]}"
+
+
 def test_build_date_is_the_epoch(built_site: Path) -> None:
     sitemap = (built_site / "sitemap.xml").read_text("utf-8")
     assert f"<lastmod>{sitebuild.TODAY.isoformat()}</lastmod>" in sitemap
