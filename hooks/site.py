@@ -7,11 +7,11 @@ to another generator, rewrite this file and the templates; the engine stays.
 """
 from __future__ import annotations
 
+import gc
 import html
 import json
 import logging
 import os
-import posixpath
 import shutil
 import sys
 from pathlib import Path
@@ -32,12 +32,15 @@ from catalogue import analytics, finder, ical, present  # noqa: E402
 from catalogue import export, feeds, jsonld, redirects  # noqa: E402
 from catalogue.model import Entry, as_date  # noqa: E402
 from catalogue.pages import GeneratedPage, Site  # noqa: E402
+from fragments import Fragments  # noqa: E402
+from template_helpers import GLOBALS as TEMPLATE_HELPERS  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 
 # Per-build state: MkDocs loads this module afresh with every configuration.
 _site: Site | None = None
 _pages: dict[str, Entry | GeneratedPage] = {}
+_fragments = Fragments()   # parts of pages rendered once (hooks/fragments.py)
 
 # Editors' bodies are rendered by Python-Markdown; this list is what may reach
 # a reader. Validation already rejects raw HTML: this is the second lock.
@@ -58,6 +61,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                           f"{lines}\nИсправьте ошибки и запустите сборку снова.")
     _site = Site(result.catalogue, today)
     _configure_offline(config)
+    # The catalogue lives until the build ends: keep the garbage collector from
+    # walking it again and again (its cost grew with the catalogue). on_post_build thaws it.
+    gc.freeze()
     return config
 
 
@@ -136,60 +142,30 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
     env.filters["months"] = present.months
     env.filters["safe_url"] = present.safe_url
     env.filters["as_date"] = as_date
+    env.globals.update(TEMPLATE_HELPERS)
     _open_data_env(env, config, files)
     return env
 
 
 def on_nav(nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
-    _nav_pages.clear()
-    _nav_pages.update(page.file.src_uri for page in nav.pages)
-    _shell.clear()
+    _fragments.reset((page.file.src_uri for page in nav.pages),
+                     (file.url for file in files.documentation_pages()))
     return nav
 
 
-# --- the page shell: parts of Material's page rendered once, not on every page ---------
-
-# Every page renders Material's whole navigation, tabs, header widgets, styles and
-# scripts. Most of that is the same on every page of a folder: links in it are
-# relative to the page (so they differ only with its depth and folder), and for
-# the thousands of pages outside the navigation (entries, topics, regions) nothing
-# in the navigation is active. One rendering per key serves them all; this was
-# most of the build time over plain Material. tests/site/test_build.py checks that
-# the output is byte for byte the same without the cache (CATALOGUE_SHELL_CACHE=0).
-_shell: dict[tuple[str, ...], str] = {}
-_nav_pages: set[str] = set()
-_SHELL_CACHE = os.environ.get("CATALOGUE_SHELL_CACHE", "1") != "0"
-
-
-@pass_context
-def _shell_cache(context: Any, name: str, caller: Any, outside_nav: bool = False) -> str:
-    """The fragment `name`, rendered once per page depth (its links go to the site
-    root only); with outside_nav, once per folder, and only for pages outside the
-    navigation (it shows which navigation item is active)."""
-    page = context.get("page")
-    if not _SHELL_CACHE or page is None:
-        return caller()
-    key: tuple[str, ...] = (name, context["base_url"])
-    if outside_nav:
-        if page.file.src_uri in _nav_pages:
-            return caller()
-        key += (posixpath.dirname(page.url.rstrip("/")),)
-    if key not in _shell:
-        _shell[key] = caller()
-    return _shell[key]
-
-
 def _shell_env(env: Any, config: MkDocsConfig) -> None:
-    """shell_cache for overrides/partials/{nav,tabs}.html, which include Material's
-    own partials as theme/partials/...: the theme's folders without ours."""
+    """shell_cache (hooks/fragments.py) for the templates. overrides/partials/nav.html
+    and others wrap Material's own partials, which they include as theme/partials/...:
+    the theme's folders without ours."""
     theme_dirs = [d for d in config.theme.dirs if d != config.theme.custom_dir]
     env.loader = ChoiceLoader([env.loader,
                                PrefixLoader({"theme": FileSystemLoader(theme_dirs)})])
-    env.globals["shell_cache"] = _shell_cache
+    env.globals["shell_cache"] = _fragments.jinja_global()
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     assert _site is not None
+    gc.unfreeze()  # `mkdocs serve` builds again: let this build's objects go
     _write_search_index(Path(config.site_dir), _site)
     _write_finder_and_calendars(Path(config.site_dir), _site, config.site_url or "")
     _write_open_data(config)
