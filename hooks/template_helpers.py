@@ -14,19 +14,18 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from jinja2 import pass_context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from catalogue.present import safe_url
 
-_FACT = Markup('<div class="cat-fact"><dt>{}</dt><dd>{}</dd></div>')
-_LINK = Markup('<a href="{}">{}</a>')
-_EXTERNAL = Markup('<a href="{}" rel="noopener">{}</a>')
-_SEPARATOR = Markup(", ")
+# Concatenation of escape()d parts: markupsafe's C escape; Markup.format is far slower.
 
 
 def fact(label: str, value: Any) -> Markup:
     """One row of a fact card; nothing when there is no value."""
-    return _FACT.format(label, value) if value else Markup()
+    if not value:
+        return Markup()
+    return Markup(f'<div class="cat-fact"><dt>{escape(label)}</dt><dd>{escape(value)}</dd></div>')
 
 
 @pass_context
@@ -37,18 +36,21 @@ def ref_links(context: Any, refs: Iterable[Any]) -> Markup:
     parts = []
     for ref in refs:
         if ref.url:
-            parts.append(_LINK.format(url(context, ref.url), ref.title))
+            parts.append(f'<a href="{escape(url(context, ref.url))}">{escape(ref.title)}</a>')
         elif safe_url(ref.external):
-            parts.append(_EXTERNAL.format(safe_url(ref.external), ref.title))
+            parts.append(f'<a href="{escape(safe_url(ref.external))}" rel="noopener">'
+                         f'{escape(ref.title)}</a>')
         else:
-            parts.append(Markup.escape(ref.title))
-    return _SEPARATOR.join(parts)
+            parts.append(str(escape(ref.title)))
+    return Markup(", ".join(parts))
 
 
 def external(address: Any, text: str = "") -> Markup:
     """A link to an official site, only for http(s) addresses."""
     safe = safe_url(address)
-    return _EXTERNAL.format(safe, text or address) if safe else Markup()
+    if not safe:
+        return Markup()
+    return Markup(f'<a href="{escape(safe)}" rel="noopener">{escape(text or address)}</a>')
 
 
 GLOBALS = {"fact": fact, "ref_links": ref_links, "external": external}

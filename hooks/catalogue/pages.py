@@ -162,7 +162,11 @@ class Site:
         rel = entry.data.get("relations") or {}
         out: list[tuple[str, list[Ref]]] = []
         incoming: dict[str, list[Ref]] = {"amends": [], "replaces": [], "repealed_by": []}
-        for other in self.catalogue.of_type("legal"):
+        # Only documents whose relations name this one (the links index): scanning
+        # every legal document for each would grow with the square of their number.
+        sources = {link.source.id: link.source for link in self.links.backlinks("legal", entry.id)
+                   if link.field == "relations" and link.source.spec.name == "legal"}
+        for other in sorted(sources.values(), key=lambda e: e.id):
             orel = other.data.get("relations") or {}
             for key in ("amends", "replaces"):
                 if entry.id in (orel.get(key) or []):
