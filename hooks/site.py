@@ -11,9 +11,12 @@ import gc
 import html
 import json
 import logging
+import multiprocessing
 import os
 import shutil
 import sys
+import threading
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +147,7 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
     env.filters["as_date"] = as_date
     env.globals.update(TEMPLATE_HELPERS)
     _open_data_env(env, config, files)
+    _start_outputs(config)   # the site folder is clean and every address is known
     return env
 
 
@@ -166,11 +170,69 @@ def _shell_env(env: Any, config: MkDocsConfig) -> None:
 def on_post_build(*, config: MkDocsConfig) -> None:
     assert _site is not None
     gc.unfreeze()  # `mkdocs serve` builds again: let this build's objects go
-    _write_search_index(Path(config.site_dir), _site)
-    _write_finder_and_calendars(Path(config.site_dir), _site, config.site_url or "")
+    _write_search_index(Path(config.site_dir), _site)   # needs Material's index
+    _finish_outputs(config)
+
+
+# --- files beside the pages, written while MkDocs renders them --------------------------
+
+# Open data, finder indexes, calendars, feeds and analytics depend on the catalogue
+# only. A forked process writes them on the second core while this one renders the
+# pages; on_post_build waits for it and fails the build with its error. Where fork
+# is unsafe (`mkdocs serve` runs threads) or unavailable, or with CATALOGUE_PARALLEL=0,
+# they are written at on_post_build. tests/site/test_build.py checks both give the
+# same bytes.
+PARALLEL_ENV = "CATALOGUE_PARALLEL"
+_outputs_job: list[Any] = []   # [process, receiving end of its pipe] while it runs
+
+
+def _write_outputs(config: MkDocsConfig) -> None:
+    assert _site is not None
+    site_dir = Path(config.site_dir)
+    _write_finder_and_calendars(site_dir, _site, config.site_url or "")
     _write_open_data(config)
-    _write(Path(config.site_dir) / "data" / "analytics.json",
+    _write(site_dir / "data" / "analytics.json",
            json.dumps(_analytics().as_dict(), ensure_ascii=False, indent=1).encode("utf-8"))
+
+
+def _outputs_in_child(config: MkDocsConfig, conn: Any) -> None:
+    error: str | None = None
+    try:
+        _write_outputs(config)
+    except PluginError as exc:
+        error = str(exc)
+    except BaseException:  # noqa: BLE001 - any failure must reach the parent's build
+        error = traceback.format_exc()
+    conn.send(error)
+    conn.close()
+
+
+def _start_outputs(config: MkDocsConfig) -> None:
+    _outputs_job.clear()
+    if (os.environ.get(PARALLEL_ENV, "1") == "0" or threading.active_count() > 1
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        return
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_outputs_in_child, args=(config, send), daemon=True)
+    process.start()
+    send.close()
+    _outputs_job[:] = [process, receive]
+
+
+def _finish_outputs(config: MkDocsConfig) -> None:
+    if not _outputs_job:
+        _write_outputs(config)
+        return
+    process, receive = _outputs_job
+    _outputs_job.clear()
+    try:
+        error = receive.recv()
+    except EOFError:
+        error = "процесс, записывавший открытые данные и календари, завершился без ответа"
+    process.join()
+    if error:
+        raise PluginError(error)
 
 
 def _write_search_index(site_dir: Path, site: Site) -> None:

@@ -389,15 +389,26 @@ def test_two_builds_are_byte_identical(built_site: Path, content: Path,
     assert not differ, f"files that differ between two builds: {differ[:20]}"
 
 
-def test_shell_cache_changes_no_byte(built_site: Path, content: Path, tmp_path: Path) -> None:
-    """Material's navigation, tabs, header widgets, styles and scripts are rendered once
-    per page depth or folder (shell_cache in hooks/site.py): the pages must be exactly
-    what rendering every page in full gives."""
-    full = sitebuild.build_or_explain(content, tmp_path / "site", CATALOGUE_SHELL_CACHE="0")
-    cached, uncached = sitebuild.tree_digest(built_site), sitebuild.tree_digest(full)
-    assert cached.keys() == uncached.keys()
-    differ = sorted(k for k in cached if cached[k] != uncached[k])
-    assert not differ, f"pages that differ with the shell cache: {differ[:20]}"
+def test_speed_ups_change_no_byte(built_site: Path, content: Path, tmp_path: Path) -> None:
+    """Two speed-ups must not show: Material's navigation, tabs, header widgets, styles,
+    scripts and our list rows are rendered once per page depth or folder (hooks/fragments.py),
+    and open data, calendars and feeds are written by a forked process while the pages
+    render (hooks/site.py). Without both, every file must be byte for byte the same."""
+    plain = sitebuild.build_or_explain(content, tmp_path / "site", CATALOGUE_SHELL_CACHE="0",
+                                       CATALOGUE_PARALLEL="0")
+    fast, slow = sitebuild.tree_digest(built_site), sitebuild.tree_digest(plain)
+    assert fast.keys() == slow.keys(), sorted(fast.keys() ^ slow.keys())[:20]
+    differ = sorted(k for k in fast if fast[k] != slow[k])
+    assert not differ, f"files that differ with the speed-ups: {differ[:20]}"
+
+
+def test_an_error_while_writing_beside_the_pages_fails_the_build(content: Path,
+                                                                 tmp_path: Path) -> None:
+    """The forked writer's error reaches the build (here: a missing offline edition)."""
+    done = sitebuild.run_build(content, tmp_path / "site",
+                               CATALOGUE_OFFLINE_ZIP=str(tmp_path / "missing.zip"))
+    assert done.returncode != 0
+    assert "missing.zip: файла нет" in done.stdout + done.stderr
 
 
 def test_build_date_is_the_epoch(built_site: Path) -> None:
