@@ -11,18 +11,16 @@ import gc
 import html
 import json
 import logging
-import multiprocessing
 import os
 import shutil
 import sys
-import threading
-import traceback
 from pathlib import Path
 from typing import Any
 
 import nh3
 from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, pass_context
 from markupsafe import Markup
+from mkdocs.commands.build import _build_page  # the child renders pages as MkDocs does
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -36,6 +34,8 @@ from catalogue import export, feeds, jsonld, redirects  # noqa: E402
 from catalogue.model import Entry, as_date  # noqa: E402
 from catalogue.pages import GeneratedPage, Site  # noqa: E402
 from fragments import Fragments  # noqa: E402
+import parallel  # noqa: E402
+from parallel import ForkedJob  # noqa: E402
 from template_helpers import GLOBALS as TEMPLATE_HELPERS  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
@@ -147,11 +147,12 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
     env.filters["as_date"] = as_date
     env.globals.update(TEMPLATE_HELPERS)
     _open_data_env(env, config, files)
-    _start_outputs(config)   # the site folder is clean and every address is known
+    _start_second_core(config, files, env)   # every page has its body now
     return env
 
 
 def on_nav(nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+    _nav[:] = [nav]
     _fragments.reset((page.file.src_uri for page in nav.pages),
                      (file.url for file in files.documentation_pages()))
     return nav
@@ -171,68 +172,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     assert _site is not None
     gc.unfreeze()  # `mkdocs serve` builds again: let this build's objects go
     _write_search_index(Path(config.site_dir), _site)   # needs Material's index
-    _finish_outputs(config)
-
-
-# --- files beside the pages, written while MkDocs renders them --------------------------
-
-# Open data, finder indexes, calendars, feeds and analytics depend on the catalogue
-# only. A forked process writes them on the second core while this one renders the
-# pages; on_post_build waits for it and fails the build with its error. Where fork
-# is unsafe (`mkdocs serve` runs threads) or unavailable, or with CATALOGUE_PARALLEL=0,
-# they are written at on_post_build. tests/site/test_build.py checks both give the
-# same bytes.
-PARALLEL_ENV = "CATALOGUE_PARALLEL"
-_outputs_job: list[Any] = []   # [process, receiving end of its pipe] while it runs
-
-
-def _write_outputs(config: MkDocsConfig) -> None:
-    assert _site is not None
-    site_dir = Path(config.site_dir)
-    _write_finder_and_calendars(site_dir, _site, config.site_url or "")
-    _write_open_data(config)
-    _write(site_dir / "data" / "analytics.json",
-           json.dumps(_analytics().as_dict(), ensure_ascii=False, indent=1).encode("utf-8"))
-
-
-def _outputs_in_child(config: MkDocsConfig, conn: Any) -> None:
-    error: str | None = None
-    try:
-        _write_outputs(config)
-    except PluginError as exc:
-        error = str(exc)
-    except BaseException:  # noqa: BLE001 - any failure must reach the parent's build
-        error = traceback.format_exc()
-    conn.send(error)
-    conn.close()
-
-
-def _start_outputs(config: MkDocsConfig) -> None:
-    _outputs_job.clear()
-    if (os.environ.get(PARALLEL_ENV, "1") == "0" or threading.active_count() > 1
-            or "fork" not in multiprocessing.get_all_start_methods()):
-        return
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    process = context.Process(target=_outputs_in_child, args=(config, send), daemon=True)
-    process.start()
-    send.close()
-    _outputs_job[:] = [process, receive]
-
-
-def _finish_outputs(config: MkDocsConfig) -> None:
-    if not _outputs_job:
-        _write_outputs(config)
-        return
-    process, receive = _outputs_job
-    _outputs_job.clear()
-    try:
-        error = receive.recv()
-    except EOFError:
-        error = "процесс, записывавший открытые данные и календари, завершился без ответа"
-    process.join()
-    if error:
-        raise PluginError(error)
+    _finish_second_core(config)
 
 
 def _write_search_index(site_dir: Path, site: Site) -> None:
@@ -255,6 +195,84 @@ def _write_search_index(site_dir: Path, site: Site) -> None:
             doc["location"] = _file_urls.get(location, location) + hash_ + fragment
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
                     encoding="utf-8")
+
+
+# --- the second core: half of the pages and the files beside them ----------------------
+
+# MkDocs renders and writes pages one by one. Once every page has its HTML body
+# (on_env), a forked child (hooks/parallel.py) renders every second catalogue page
+# with the same templates and writes it, then the open data, finder indexes,
+# calendars, feeds and analytics, which depend on the catalogue only. Here MkDocs
+# renders those pages with an empty template, and MkDocs skips writing empty
+# output. on_post_build waits for the child and fails the build with its error.
+# Without fork (`mkdocs serve`, CATALOGUE_PARALLEL=0) this process does it all;
+# tests/site/test_build.py checks that both ways give the same bytes.
+_job = ForkedJob()
+_nav: list[Any] = []                        # the navigation, kept by on_nav for the child
+_ELSEWHERE = "catalogue/elsewhere.html"     # empty: the child writes this page
+
+
+class _QuietSkips(logging.Filter):
+    """MkDocs logs «Page skipped» for each empty page: not news for the child's pages."""
+    pages: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (message.startswith("Page skipped: '")
+                    and message.split("'")[1] in self.pages)
+
+
+_quiet_skips = _QuietSkips()
+logging.getLogger("mkdocs.commands.build").addFilter(_quiet_skips)
+
+
+def _write_outputs(config: MkDocsConfig) -> None:
+    assert _site is not None
+    site_dir = Path(config.site_dir)
+    _write_finder_and_calendars(site_dir, _site, config.site_url or "")
+    _write_open_data(config)
+    _write(site_dir / "data" / "analytics.json",
+           json.dumps(_analytics().as_dict(), ensure_ascii=False, indent=1).encode("utf-8"))
+
+
+def _start_second_core(config: MkDocsConfig, files: Files, env: Any) -> None:
+    pages = [f.page for f in files.documentation_pages() if f.src_uri in _pages and f.page]
+    share = pages[1::2]
+
+    def work() -> str | None:
+        try:
+            documents = files.documentation_pages()
+            for page in share:
+                _build_page(page, config, documents, _nav[0], env)
+            _write_outputs(config)
+        except PluginError as exc:
+            return str(exc)
+        return None
+
+    _quiet_skips.pages = set()
+    if not parallel.possible():
+        return
+    # Templates compile on first use: render one page of each kind first, so that
+    # both processes inherit them compiled (MkDocs renders these again, same bytes).
+    kinds: dict[str, Page] = {}
+    for page in pages[::2]:
+        item = _pages[page.file.src_uri]
+        kinds.setdefault(item.spec.name if isinstance(item, Entry) else item.kind, page)
+    for page in kinds.values():
+        _build_page(page, config, files.documentation_pages(), _nav[0], env)
+    if _job.start(work):
+        for page in share:
+            page.meta["template"] = _ELSEWHERE
+        _quiet_skips.pages = {page.file.src_uri for page in share}
+
+
+def _finish_second_core(config: MkDocsConfig) -> None:
+    if not _job.started:
+        _write_outputs(config)
+        return
+    error = _job.finish()
+    if error:
+        raise PluginError(error)
 
 
 _finder_cache: dict[str, dict[str, Any] | None] = {}
