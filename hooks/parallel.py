@@ -27,14 +27,20 @@ def possible() -> bool:
             and "fork" in multiprocessing.get_all_start_methods())
 
 
+Report = Callable[[Any], None]
+
+
 @dataclass
 class ForkedJob:
     _running: list[Any] = field(default_factory=list)   # [process, receiving end]
+    _ended: list[str | None] = field(default_factory=list)   # the child's last word, once read
 
-    def start(self, work: Callable[[], str | None]) -> bool:
-        """Run ``work`` in a forked child; it returns an error message or None.
-        False when nothing was started (see ``possible``)."""
+    def start(self, work: Callable[[Report], str | None]) -> bool:
+        """Run ``work`` in a forked child; it may ``report`` values to the parent on
+        the way (see ``receive``) and returns an error message or None. False when
+        nothing was started (see ``possible``)."""
         self._running.clear()
+        self._ended.clear()
         if not possible():
             return False
         context = multiprocessing.get_context("fork")
@@ -49,24 +55,42 @@ class ForkedJob:
     def started(self) -> bool:
         return bool(self._running)
 
+    def receive(self) -> tuple[Any, str | None]:
+        """The child's next report (value, None); or (None, error) when it ended
+        without one: its error message, or None if it finished its work."""
+        kind, payload = self._next()
+        if kind == "report":
+            return payload, None
+        self._ended[:] = [payload]
+        return None, payload or "процесс сборки завершился, ничего не сообщив"
+
     def finish(self) -> str | None:
         """Wait for the child: its error message, or None when it did its work."""
         if not self._running:
             return None
-        process, receive = self._running
+        while not self._ended:
+            kind, payload = self._next()
+            if kind == "done":
+                self._ended[:] = [payload]
+        error = self._ended.pop()
+        process, _ = self._running
         self._running.clear()
-        try:
-            error = receive.recv()
-        except EOFError:
-            error = f"процесс сборки {process.pid} завершился без ответа (код {process.exitcode})"
         process.join()
         return error
 
+    def _next(self) -> tuple[str, Any]:
+        process, receive = self._running
+        try:
+            return receive.recv()
+        except EOFError:
+            return "done", (f"процесс сборки {process.pid} завершился без ответа "
+                            f"(код {process.exitcode})")
 
-def _child(work: Callable[[], str | None], send: Any) -> None:
+
+def _child(work: Callable[[Report], str | None], send: Any) -> None:
     try:
-        error = work()
+        error = work(lambda value: send.send(("report", value)))
     except BaseException:  # noqa: BLE001 - any failure must reach the parent's build
         error = traceback.format_exc()
-    send.send(error)
+    send.send(("done", error))
     send.close()

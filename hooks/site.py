@@ -20,7 +20,8 @@ from typing import Any
 import nh3
 from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, pass_context
 from markupsafe import Markup
-from mkdocs.commands.build import _build_page  # the child renders pages as MkDocs does
+# The child converts and renders its pages as MkDocs does (mkdocs is pinned: 1.6.1).
+from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -34,8 +35,7 @@ from catalogue import export, feeds, jsonld, redirects  # noqa: E402
 from catalogue.model import Entry, as_date  # noqa: E402
 from catalogue.pages import GeneratedPage, Site  # noqa: E402
 from fragments import Fragments  # noqa: E402
-import parallel  # noqa: E402
-from parallel import ForkedJob  # noqa: E402
+from parallel import ForkedJob, Report  # noqa: E402
 from template_helpers import GLOBALS as TEMPLATE_HELPERS  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
@@ -147,14 +147,14 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
     env.filters["as_date"] = as_date
     env.globals.update(TEMPLATE_HELPERS)
     _open_data_env(env, config, files)
-    _start_second_core(config, files, env)   # every page has its body now
+    _second_core_pages(files)
     return env
 
 
 def on_nav(nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
-    _nav[:] = [nav]
     _fragments.reset((page.file.src_uri for page in nav.pages),
                      (file.url for file in files.documentation_pages()))
+    _start_second_core(config, files, nav)   # every page and address is known now
     return nav
 
 
@@ -199,31 +199,40 @@ def _write_search_index(site_dir: Path, site: Site) -> None:
 
 # --- the second core: half of the pages and the files beside them ----------------------
 
-# MkDocs renders and writes pages one by one. Once every page has its HTML body
-# (on_env), a forked child (hooks/parallel.py) renders every second catalogue page
-# with the same templates and writes it, then the open data, finder indexes,
-# calendars, feeds and analytics, which depend on the catalogue only. Here MkDocs
-# renders those pages with an empty template, and MkDocs skips writing empty
-# output. on_post_build waits for the child and fails the build with its error.
+# MkDocs converts and renders pages one by one. Once the navigation is known
+# (on_nav), a forked child (hooks/parallel.py) takes every second catalogue page:
+# it converts its Markdown, renders it with the same templates and writes it, then
+# writes the open data, finder indexes, calendars, feeds and analytics, which depend
+# on the catalogue only. Here MkDocs reads those pages as empty and renders them with
+# an empty template, and MkDocs does not write empty output. on_post_build waits for
+# the child and fails the build with its error, or with its warnings in strict mode.
 # Without fork (`mkdocs serve`, CATALOGUE_PARALLEL=0) this process does it all;
 # tests/site/test_build.py checks that both ways give the same bytes.
 _job = ForkedJob()
-_nav: list[Any] = []                        # the navigation, kept by on_nav for the child
+_share: set[str] = set()                    # src_uri of the pages the child writes
 _ELSEWHERE = "catalogue/elsewhere.html"     # empty: the child writes this page
 
 
 class _QuietSkips(logging.Filter):
     """MkDocs logs «Page skipped» for each empty page: not news for the child's pages."""
-    pages: set[str] = set()
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        return not (message.startswith("Page skipped: '")
-                    and message.split("'")[1] in self.pages)
+        return not (message.startswith("Page skipped: '") and message.split("'")[1] in _share)
 
 
-_quiet_skips = _QuietSkips()
-logging.getLogger("mkdocs.commands.build").addFilter(_quiet_skips)
+class _Warnings(logging.Handler):
+    """The child's warnings: in strict mode the parent's build must fail on them."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+logging.getLogger("mkdocs.commands.build").addFilter(_QuietSkips())
 
 
 def _write_outputs(config: MkDocsConfig) -> None:
@@ -235,35 +244,57 @@ def _write_outputs(config: MkDocsConfig) -> None:
            json.dumps(_analytics().as_dict(), ensure_ascii=False, indent=1).encode("utf-8"))
 
 
-def _start_second_core(config: MkDocsConfig, files: Files, env: Any) -> None:
+def _start_second_core(config: MkDocsConfig, files: Files, nav: Any) -> None:
+    _share.clear()
     pages = [f.page for f in files.documentation_pages() if f.src_uri in _pages and f.page]
     share = pages[1::2]
+    uris = {page.file.src_uri for page in share}
 
-    def work() -> str | None:
+    def work(report: Report) -> str | None:   # in the child: what MkDocs does for its pages
+        warnings = _Warnings()
+        logging.getLogger("mkdocs").addHandler(warnings)
         try:
+            # Its pages, and the navigation's: their titles are shown on every page.
+            for page in share + [p for p in nav.pages if p.file.src_uri not in uris]:
+                _populate_page(page, config, files)
+            # MkDocs checks links to anchors after rendering, in the parent: it needs
+            # the anchors of these pages and their links to anchors.
+            report({page.file.src_uri: (page.present_anchor_ids, {
+                file.src_uri: links for file, links in (page.links_to_anchors or {}).items()})
+                for page in share})
+            env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
             documents = files.documentation_pages()
             for page in share:
-                _build_page(page, config, documents, _nav[0], env)
+                _build_page(page, config, documents, nav, env)
             _write_outputs(config)
         except PluginError as exc:
             return str(exc)
+        if config.strict and warnings.messages:
+            return "\n".join(["Предупреждения при сборке (strict):", *warnings.messages])
         return None
 
-    _quiet_skips.pages = set()
-    if not parallel.possible():
-        return
-    # Templates compile on first use: render one page of each kind first, so that
-    # both processes inherit them compiled (MkDocs renders these again, same bytes).
-    kinds: dict[str, Page] = {}
-    for page in pages[::2]:
-        item = _pages[page.file.src_uri]
-        kinds.setdefault(item.spec.name if isinstance(item, Entry) else item.kind, page)
-    for page in kinds.values():
-        _build_page(page, config, files.documentation_pages(), _nav[0], env)
     if _job.start(work):
-        for page in share:
-            page.meta["template"] = _ELSEWHERE
-        _quiet_skips.pages = {page.file.src_uri for page in share}
+        _share.update(uris)
+
+
+def _second_core_pages(files: Files) -> None:
+    """The child's pages here: an empty template, and their anchors from the child."""
+    if not _share:
+        return
+    anchors, error = _job.receive()
+    if error:
+        raise PluginError(error)
+    for uri, (present, links) in anchors.items():
+        page = files.get_file_from_path(uri).page
+        page.meta["template"] = _ELSEWHERE
+        page.present_anchor_ids = present
+        page.links_to_anchors = {files.get_file_from_path(target): found
+                                 for target, found in links.items()}
+
+
+def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str | None:
+    # The child converts this page; here it needs no body.
+    return "\n" if page.file.src_uri in _share else None
 
 
 def _finish_second_core(config: MkDocsConfig) -> None:

@@ -573,3 +573,49 @@ def test_unknown_field_fails_the_build_with_its_position(content: Path, tmp_path
     assert done.returncode != 0
     assert f"content/measures/broken-entry.md:{line}:1: error unknown-field" in output, \
         output[-3000:]
+
+
+# --- (i) the second core: links to anchors are checked across both processes ---------------
+
+def _two_neighbours(copy: Path) -> tuple[Path, Path]:
+    """Two entries next to each other in the build order: a forked build gives one to
+    each process (every second catalogue page goes to the child)."""
+    first, second = sorted((copy / "measures").glob("*.md"))[:2]
+    return first, second
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + text + "\n",
+                    encoding="utf-8")
+
+
+def test_links_to_anchors_of_the_other_process_are_found(content: Path,
+                                                          tmp_path: Path) -> None:
+    copy = sitebuild.copy_content(content, tmp_path)
+    first, second = _two_neighbours(copy)
+    _append(first, f"См. [условия](../{second.stem}/#что-даёт) и [ниже](#что-даёт).")
+    _append(second, f"См. [условия](../{first.stem}/#что-даёт).")
+    # MkDocs checks anchors of links to the .md file: write them that way.
+    for path, other in ((first, second), (second, first)):
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            f"](../{other.stem}/#", f"]({other.name}#"), encoding="utf-8")
+    done = sitebuild.run_build(copy, tmp_path / "site")
+    output = done.stdout + done.stderr
+    assert done.returncode == 0, output[-3000:]
+    assert "does not contain an anchor" not in output, output[-3000:]
+    assert "no such anchor" not in output, output[-3000:]
+    page = (tmp_path / "site" / "measures" / first.stem / "index.html").read_text("utf-8")
+    assert f'href="../{second.stem}/#что-даёт"' in page
+
+
+def test_broken_anchors_fail_the_build_in_either_process(content: Path, tmp_path: Path) -> None:
+    copy = sitebuild.copy_content(content, tmp_path)
+    first, second = _two_neighbours(copy)
+    for path in (first, second):
+        _append(path, "См. [раздел](#нет-такого-раздела).")
+    done = sitebuild.run_build(copy, tmp_path / "site")
+    output = done.stdout + done.stderr
+    assert done.returncode != 0
+    for path in (first, second):
+        assert f"measures/{path.name}' contains a link '#нет-такого-раздела'" in output, \
+            output[-3000:]
