@@ -143,7 +143,6 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
     env.filters["ru_number"] = present.ru_number
     env.filters["rub"] = present.rub
     env.filters["months"] = present.months
-    env.filters["safe_url"] = present.safe_url
     env.filters["as_date"] = as_date
     env.globals.update(TEMPLATE_HELPERS)
     _open_data_env(env, config, files)
