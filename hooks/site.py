@@ -231,7 +231,15 @@ class _Warnings(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-logging.getLogger("mkdocs.commands.build").addFilter(_QuietSkips())
+def _quiet_skips() -> None:
+    # MkDocs loads this module afresh for every build (`mkdocs serve`): one filter only.
+    logger = logging.getLogger("mkdocs.commands.build")
+    for old in [f for f in logger.filters if type(f).__name__ == "_QuietSkips"]:
+        logger.removeFilter(old)
+    logger.addFilter(_QuietSkips())
+
+
+_quiet_skips()
 
 
 def _write_outputs(config: MkDocsConfig) -> None:
