@@ -117,31 +117,11 @@ def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return shared(tmp_path_factory, "offline", make) / "catalogue-offline.zip"
 
 
-def _first(content: Path, reference_file: str) -> str:
-    import yaml
-    items = yaml.safe_load((content / "reference" / reference_file).read_text("utf-8"))
-    return str(items[0]["id"])
-
-
 def renamed_measure(content: Path) -> str:
     """A valid grant with a former id and a title that tries to break out of JSON-LD."""
-    front = {
-        "title": HOSTILE_TITLE,
-        "summary": "Проверочная мера: прежний адрес и заголовок с разметкой.",
-        "topics": [_first(content, "topics.yml")],
-        "source": "https://example.gov.ru/measure",
-        "last_reviewed": (TODAY - dt.timedelta(days=3)).isoformat(),
-        "old_ids": [OLD_ID],
-        "kind": "grant",
-        "level": "federal",
-        "provider": _first(content, "organisations.yml"),
-        "regions": "all",
-        "recipients": {"municipality_types": [_first(content, "municipality_types.yml")]},
-        "schedule": {"rolling": True},
-    }
-    # JSON is valid YAML: every value is quoted safely whatever it holds.
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in front.items()]
-    return "---\n" + "\n".join(lines) + "\n---\n\n## Что дают\n\nГрант на проект.\n"
+    return sitebuild.measure_text(
+        content, HOSTILE_TITLE, "Проверочная мера: прежний адрес и заголовок с разметкой.",
+        last_reviewed=(TODAY - dt.timedelta(days=3)).isoformat(), old_ids=[OLD_ID])
 
 
 @pytest.fixture(scope="module")
