@@ -68,6 +68,8 @@ def measure_record(site: Site, entry: Entry) -> dict[str, Any]:
         record["mo"] = usual_months(entry)
     if (data.get("schedule") or {}).get("rolling"):
         record["rl"] = 1
+    if (data.get("schedule") or {}).get("no_applications"):
+        record["na"] = 1
     return record
 
 

@@ -16,7 +16,7 @@ from .guide import code_rows, reference_guides, type_guides
 from .links import Links, build_links, resolve_short_refs
 from .model import (REFERENCES, SERVICES, TYPES, Catalogue, Entry, ReferenceItem, Service,
                     TypeSpec, as_date)
-from .present import amount_range, plural, ru_date
+from .present import amount_range, plural, population_range, ru_date
 from .schemas import FEDERAL_DISTRICTS
 from .schedule import (Status, annual_label, course_status, measure_status, next_session,
                        windows)
@@ -100,7 +100,8 @@ class Site:
         """Measures grouped by status for the page without JavaScript, in status order."""
         titles = {"open": "Приём открыт", "upcoming": "Скоро откроется",
                   "rolling": "Приём постоянно", "annual": "Ежегодные отборы",
-                  "closed": "Приём закрыт", "unknown": "Сроки не указаны"}
+                  "closed": "Приём закрыт", "allocated": "Без заявок от муниципалитетов",
+                  "unknown": "Сроки не указаны"}
         groups: dict[str, list[Entry]] = {}
         for entry in entries:
             groups.setdefault(self.status(entry).code, []).append(entry)
@@ -111,6 +112,10 @@ class Site:
 
     def next_session(self, entry: Entry):  # noqa: ANN201 - a schedule.Session or None
         return next_session(entry, self.today)
+
+    @staticmethod
+    def population_range(low: int | None, high: int | None) -> str:
+        return population_range(low, high)
 
     def amount(self, entry: Entry) -> str:
         funding = entry.data.get("funding") or {}

@@ -44,6 +44,20 @@ def amount_range(low: float | None, high: float | None) -> str:
     return ""
 
 
+def population_range(low: int | None, high: int | None) -> str:
+    """Recipients' population limits as a reader says them: «с населением до 100 000 человек»,
+    «с населением от 1 000 до 10 000 человек». Plural of «человек» by CLDR (Babel)."""
+    def people(n: int) -> str:
+        return plural(n, "человека", "человек", "человек")  # genitive: «до 21 человека»
+    if low and high:
+        return f"с населением от {ru_number(low)} до {people(high)}"
+    if high:
+        return f"с населением до {people(high)}"
+    if low:
+        return f"с населением от {people(low)}"
+    return ""
+
+
 def month_name(month: int) -> str:
     return _MONTHS[month]
 

@@ -12,9 +12,12 @@ from typing import Any, Literal
 from .model import Entry, as_date
 from .present import months, ru_date
 
-StatusCode = Literal["open", "upcoming", "rolling", "annual", "closed", "unknown"]
+StatusCode = Literal["open", "upcoming", "rolling", "annual", "closed", "allocated", "unknown"]
 ORDER: dict[str, int] = {"open": 0, "upcoming": 1, "rolling": 2, "annual": 3, "closed": 4,
-                         "unknown": 5}
+                         "allocated": 5, "unknown": 6}
+# A measure for which municipalities file no application (money is allocated by a
+# law, a formula or a region's decision) is never «open»: it says so instead.
+ALLOCATED_LABEL = "Заявок от муниципалитетов нет"
 SOON = dt.timedelta(days=30)
 
 
@@ -75,6 +78,8 @@ def measure_status(entry: Entry, today: dt.date) -> Status:
         return Status("unknown", "Сроки не указаны")
     if schedule.get("rolling"):
         return Status("rolling", "Приём постоянно")
+    if schedule.get("no_applications"):
+        return Status("allocated", ALLOCATED_LABEL)
     ws = windows(entry)
     for w in ws:
         if w.opens <= today <= w.closes:

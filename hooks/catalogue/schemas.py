@@ -124,8 +124,14 @@ SUMMARY = text("Кратко", "Одно-два предложения: что �
                "Показывается в списках и в поиске.", min_length=20, max_length=400)
 TOPICS = refs("topic", "Темы", "Темы из справочника тем (content/reference/topics.yml), "
               "хотя бы одна.", min_items=1)
-SOURCE = url("Официальный источник", "Ссылка https на официальный сайт: ведомства, фонда, "
-             "портала правовой информации.")
+SOURCE = url("Официальный источник", "Ссылка https на страницу, где сказано то, что написано "
+             "в материале: страница программы, официальная публикация акта, новость об отборе. "
+             "Не главная страница сайта.")
+SOURCES = {"type": "array", "minItems": 1, "uniqueItems": True,
+           "items": url("Источник", "Ссылка https на страницу со сведениями."),
+           "title": "Другие источники",
+           "description": "Ещё страницы, откуда взяты отдельные сведения (суммы, сроки, "
+                          "итоги), если их нет на странице из source."}
 LAST_REVIEWED = date("Проверено", "Дата, когда редактор последний раз сверил материал "
                      "с источником (ГГГГ-ММ-ДД).")
 OLD_IDS = {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN},
@@ -138,6 +144,7 @@ COMMON: dict[str, Schema] = {
     "summary": SUMMARY,
     "topics": TOPICS,
     "source": SOURCE,
+    "sources": SOURCES,
     "last_reviewed": LAST_REVIEWED,
     "old_ids": OLD_IDS,
 }
@@ -166,7 +173,9 @@ SCHEDULE: Schema = {
     "title": "Сроки приёма заявок",
     "description": "windows — известные даты приёма (и прошлые тоже: по ним видно, когда был "
                    "последний отбор); annual — ежегодный отбор, известны обычные месяцы; можно "
-                   "указать оба. rolling: true — приём постоянно, без windows и annual.",
+                   "указать оба. rolling: true — приём постоянно, без windows и annual. "
+                   "no_applications — муниципалитеты заявок не подают: напишите, как "
+                   "распределяются средства.",
     "properties": {
         "windows": obj_list("Окна приёма", "Даты приёма заявок, по одному элементу на отбор.",
                             WINDOW, required=["opens", "closes"], min_items=1),
@@ -180,15 +189,25 @@ SCHEDULE: Schema = {
         }, required=["months"]),
         "rolling": {"type": "boolean", "const": True, "title": "Приём постоянно",
                     "description": "true, если заявки принимаются в любое время."},
+        "no_applications": text("Заявок от муниципалитетов нет",
+                                "Муниципалитеты не подают заявок: как распределяются средства "
+                                "(по закону, методике, решению субъекта РФ).",
+                                min_length=20, max_length=400),
         "note": text("Примечание", "Дополнительные сведения о сроках.", max_length=300),
     },
     "additionalProperties": False,
     "oneOf": [
-        {"anyOf": [{"required": ["windows"]}, {"required": ["annual"]}], "not": {"required": ["rolling"]}},
-        {"required": ["rolling"], "not": {"anyOf": [{"required": ["windows"]}, {"required": ["annual"]}]}},
+        {"anyOf": [{"required": ["windows"]}, {"required": ["annual"]}],
+         "not": {"anyOf": [{"required": ["rolling"]}, {"required": ["no_applications"]}]}},
+        {"required": ["rolling"],
+         "not": {"anyOf": [{"required": ["windows"]}, {"required": ["annual"]},
+                           {"required": ["no_applications"]}]}},
+        {"required": ["no_applications"],
+         "not": {"anyOf": [{"required": ["windows"]}, {"required": ["annual"]},
+                           {"required": ["rolling"]}]}},
     ],
-    "x-error": "укажите windows (даты приёма), annual (обычные месяцы) или оба; rolling: true — "
-               "только без них",
+    "x-error": "укажите windows (даты приёма), annual (обычные месяцы) или оба; rolling: true или "
+               "no_applications (как распределяются средства без заявок) — только без них",
 }
 
 # --- entry types ---------------------------------------------------------------
@@ -206,6 +225,11 @@ MEASURE: dict[str, Schema] = {
                                    "Id из справочника типов муниципальных образований."),
         "other": enum_list("Другие получатели", "Кто ещё может подать заявку.",
                            OTHER_RECIPIENTS),
+        "population_min": integer("Население от", "Наименьшая численность населения "
+                                  "получателя, человек, если её называет источник.", minimum=1),
+        "population_max": integer("Население до", "Наибольшая численность населения "
+                                  "получателя, человек (например 100000 для малых городов), "
+                                  "если её называет источник.", minimum=1),
         "note": text("Уточнение", "Ограничения, например по численности населения.",
                      max_length=300),
     }, required=[], minProperties=1),

@@ -27,6 +27,8 @@
   /* --- measures ------------------------------------------------------------ */
   function measureState(item, today) {
     if (item.rl) return { code: "rolling", label: "Приём постоянно", key: [2, ""] }
+    /* municipalities file no application: never «open» (schedule.py, ALLOCATED_LABEL) */
+    if (item.na) return { code: "allocated", label: "Заявок от муниципалитетов нет", key: [5, ""] }
     var dated = item.w ? S.status(item.w, today) : null
     if (item.mo && !(dated && dated.code !== "closed")) {
       var month = +today.slice(5, 7), next = month % 12 + 1
@@ -35,7 +37,7 @@
                key: [3, ""] }
     }
     var s = dated
-    if (!s) return { code: "unknown", label: "Сроки не указаны", key: [5, ""] }
+    if (!s) return { code: "unknown", label: "Сроки не указаны", key: [6, ""] }
     var order = { open: 0, upcoming: 1, closed: 4 }[s.code]
     var key = s.code === "closed" ? [4, String(99999999 - +s.date.replace(/-/g, ""))] : [order, s.date]
     s.key = key
