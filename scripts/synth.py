@@ -430,8 +430,13 @@ class Writer:
                           "problem")
         since = self.date(-900, -100)
         out += ["regions: [" + ", ".join(self.some(self.refs["region"], 1, 5)) + "]",
-                f"reports: {r.randint(1, 300)}", f"status: {status}",
-                f"since: {since.isoformat()}", "history:",
+                "reported:"]
+        for n in range(r.randint(1, 4)):
+            day = since + dt.timedelta(days=30 * n)
+            out += [f"  - by: Совет муниципальных образований {n + 1}",
+                    f"    date: {day.isoformat()}",
+                    f"    url: https://okmo.example.ru/{ident}/{n + 1}"]
+        out += [f"status: {status}", "history:",
                 f"  - date: {since.isoformat()}", "    status: collected"]
         if status != "collected":
             out += [f"  - date: {(since + dt.timedelta(days=r.randint(1, 90))).isoformat()}",

@@ -233,9 +233,15 @@ topics: [roads-transport, local-budget]
 source: https://okmo.news/problems/roads
 last_reviewed: 2026-10-01
 regions: [tatarstan]
-reports: 12
+reported:
+  - by: Совет муниципальных образований Республики Татарстан
+    document: Резолюция о содержании сельских дорог
+    date: 2025-04-01
+    url: https://okmo.news/problems/roads/resolution
+  - by: Ассоциация сельских поселений
+    date: 2025-06-10
+    url: https://okmo.news/problems/roads/report
 status: under-review
-since: 2025-04-01
 history:
   - date: 2025-04-01
     status: collected

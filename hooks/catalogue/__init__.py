@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .check import check
 from .clock import build_date
+from .derive import derive
 from .load import load_catalogue
 from .model import Catalogue
 from .problems import Problem
@@ -45,6 +46,7 @@ def validate(content_dir: str | os.PathLike[str], today: dt.date | None = None) 
     """Load and check the whole catalogue; problems sorted by file and line."""
     loaded = load_catalogue(content_dir)
     problems = loaded.problems + check(loaded.catalogue, today or build_date())
+    derive(loaded.catalogue)
     problems.sort(key=lambda p: (p.path, p.line, p.col, p.code))
     return Result(loaded.catalogue, problems)
 

@@ -280,9 +280,13 @@ def _pairs(entry: Entry) -> Iterator[tuple[FieldPath, FieldPath, str]]:
             "поток не может закончиться раньше, чем начался"
         yield ("sessions", i, "enrol_by"), ("sessions", i, "ends"), \
             "запись не может закончиться после окончания потока"
+    reported = _list(data, "reported")
+    dates = [(as_date(r.get("date")), i) for i, r in enumerate(reported) if isinstance(r, dict)]
+    first = min((d for d in dates if d[0]), default=None)
     for i, _ in enumerate(_list(data, "history")):
-        yield ("since",), ("history", i, "date"), \
-            "смена статуса не может быть раньше первого обращения"
+        if first:
+            yield ("reported", first[1], "date"), ("history", i, "date"), \
+                "смена статуса не может быть раньше первого обращения"
 
 
 def _list(data: Any, key: str) -> list[Any]:

@@ -22,6 +22,7 @@ import yaml
 
 from .fields import Schema
 from .model import TYPES, Catalogue, FieldPath, TypeSpec
+from .scaffold import PLACEHOLDER
 
 EMPTY = {"", "_no response_", "none", "нет ответа"}
 
@@ -30,7 +31,7 @@ FORM_TYPES = {"measure.yml": "measure", "problem.yml": "problem"}
 
 # What a report from the Municipal Dialogue starts as.
 DEFAULTS: dict[str, dict[str, Any]] = {
-    "problem": {"status": "collected", "reports": 1},
+    "problem": {"status": "collected"},
 }
 
 
@@ -211,7 +212,9 @@ def read_issue(body: str, form: Form, catalogue: Catalogue | None,
     answers = sections(body)
     result = Imported(spec, "", values={k: v for k, v in DEFAULTS.get(spec.name, {}).items()})
     if spec.name == "problem":
-        result.values["since"] = today.isoformat()
+        # The report is the issue itself: the editor adds its address and who sent it.
+        result.values["reported"] = [{"by": PLACEHOLDER, "date": today.isoformat(),
+                                      "url": PLACEHOLDER}]
     texts: list[tuple[str, str]] = []
     for label, ident in form.labels.items():
         answer = answers.get(label)
