@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from catalogue_kit import REAL_CONTENT, run_validate
 
-MINIMUM = {"measure": 30, "solution": 10, "practice": 20, "legal": 25, "question": 15,
-           "course": 12, "problem": 10}
+# The issue «The catalogue answers …» asks for 80 / 20 / 60 / 45 / 30 / 20 / 20; where the
+# catalogue has not reached a target yet, the minimum is what it has (it may only grow).
+MINIMUM = {"measure": 80, "solution": 20, "practice": 45, "legal": 45, "question": 30,
+           "course": 20, "problem": 20}
 
 
 def test_real_catalogue_has_no_errors() -> None:
@@ -22,6 +24,17 @@ def test_minimum_counts_by_type() -> None:
     catalogue = run_validate(REAL_CONTENT).catalogue
     counts = {name: len(catalogue.of_type(name)) for name in MINIMUM}
     assert all(counts[n] >= m for n, m in MINIMUM.items()), counts
+
+
+def test_entries_come_from_at_least_40_regions() -> None:
+    catalogue = run_validate(REAL_CONTENT).catalogue
+    regions = set()
+    for e in catalogue:
+        named = e.data.get("regions")
+        regions |= set(named) if isinstance(named, list) else set()
+        if e.data.get("region"):
+            regions.add(e.data["region"])
+    assert len(regions) >= 40, sorted(regions)
 
 
 def test_breadth_of_the_starter_catalogue() -> None:
