@@ -6,7 +6,7 @@ from catalogue_kit import REAL_CONTENT, run_validate
 
 # The issue «The catalogue answers …» asks for 80 / 20 / 60 / 45 / 30 / 20 / 20; where the
 # catalogue has not reached a target yet, the minimum is what it has (it may only grow).
-MINIMUM = {"measure": 80, "solution": 20, "practice": 45, "legal": 45, "question": 30,
+MINIMUM = {"measure": 80, "solution": 20, "practice": 60, "legal": 45, "question": 30,
            "course": 20, "problem": 20}
 
 
