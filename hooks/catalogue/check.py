@@ -23,7 +23,7 @@ from .fields import ID_PATTERN
 from .model import (REFERENCES, TYPES, Catalogue, Entry, FieldPath, Pos, Record,
                     ReferenceItem, ReferenceSpec, TypeSpec, as_date, references,
                     walk_marked)
-from .load import describe_odd
+from .chars import describe_odd
 from .problems import Problem, field_name, problem
 from .scaffold import PLACEHOLDER
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .model import (REFERENCE_BY_FILE, TYPE_BY_FOLDER, Catalogue, Entry, FieldPath, Pos,
                     ReferenceItem, TypeSpec)
+from .chars import describe_odd
 from .problems import Problem, field_name, problem
+from .yamlcore import (BOOL, BOOL_TAG, FLOAT, FLOAT_TAG, INT, INT_TAG, NULL, NULL_TAG,
+                       Loader as _Loader)
 
 REFERENCE_DIR = "reference"
 PAGE_DIRS = ("", "guide")                      # hand-written pages live here
@@ -27,38 +29,7 @@ ASSET_DIRS = ("images", "files")
 ASSET_EXTENSIONS = {".png", ".jpg", ".jpeg", ".webp", ".gif", ".pdf"}
 IGNORED_NAMES = {".gitkeep"}
 
-# Faster C parser when PyYAML was built with libyaml; same nodes either way.
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _constructor = yaml.constructor.SafeConstructor()
-
-# YAML 1.2 core schema (yaml.org/spec/1.2.2/#1032-tag-resolution) instead of PyYAML's
-# YAML 1.1 rules: a plain scalar is null, a boolean, a decimal integer or a decimal
-# float only when it is written exactly so; everything else stays the text the
-# editor typed. So «1:30» is not the base-60 number 90, «yes»/«on» are not true,
-# «017» is not octal 15, «1_000» is not 1000 and «2025-01-01 10:00» is not a
-# timestamp. Hexadecimal, octal and .inf/.nan of the core schema are left as text
-# too: no field of the catalogue wants them, and the checks then name what was typed.
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-_INT = re.compile(r"^[-+]?[0-9]+$")
-_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
-_NULL_TAG = "tag:yaml.org,2002:null"
-_BOOL_TAG = "tag:yaml.org,2002:bool"
-_INT_TAG = "tag:yaml.org,2002:int"
-_FLOAT_TAG = "tag:yaml.org,2002:float"
-
-
-class _Loader(_Base):  # type: ignore[misc, valid-type]
-    """PyYAML's (C) safe loader with the YAML 1.2 core schema's implicit types."""
-    yaml_implicit_resolvers: dict[Any, Any] = {}
-
-
-for _tag, _regexp, _first in (
-        (_NULL_TAG, _NULL, ["~", "n", "N", ""]),
-        (_BOOL_TAG, _BOOL, list("tTfF")),
-        (_INT_TAG, _INT, list("-+0123456789")),
-        (_FLOAT_TAG, _FLOAT, list("-+.0123456789"))):
-    _Loader.add_implicit_resolver(_tag, _regexp, _first)
 
 
 @dataclass
@@ -384,55 +355,6 @@ def _blank_or_comment(line: str) -> bool:
     return not stripped or stripped.startswith("#")
 
 
-# Characters that look like a space or like nothing, by name; any other format (Cf) or
-# space (Zs) character is named by its code.
-_INVISIBLE = {
-    "\u00a0": "неразрывный пробел", "\u202f": "узкий неразрывный пробел",
-    "\u2007": "цифровой пробел", "\u200b": "пробел нулевой ширины",
-    "\u200c": "невидимый разделитель", "\u200d": "невидимый соединитель",
-    "\u2060": "невидимый соединитель слов", "\ufeff": "невидимый знак BOM",
-    "\u00ad": "мягкий перенос", "\u3000": "широкий пробел",
-}
-_LATIN_LIKE_CYRILLIC = set("аеорсухіјӏАВЕКМНОРСТУХЅІЈ")
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-def describe_odd(text: str) -> str:
-    """Name the first invisible or look-alike character in ``text``, or "".
-
-    Invisible: non-breaking, zero-width and other format or unusual space characters
-    (Unicode categories Cf and Zs other than the ordinary space). Look-alike: a Cyrillic
-    letter in a word that is otherwise Latin, or a Latin letter in a Cyrillic word
-    (typed on the other keyboard layout).
-    """
-    for index, char in enumerate(text):
-        if char in _INVISIBLE or (char != " " and unicodedata.category(char) in ("Cf", "Zs")):
-            name = _INVISIBLE.get(char, "невидимый знак")
-            where = _where(text, index)
-            return f"{name} (U+{ord(char):04X}) {where}: удалите его или замените обычным пробелом"
-    for word in _WORD.finditer(text):
-        letters = word.group()
-        cyrillic = [c for c in letters if "CYRILLIC" in unicodedata.name(c, "")]
-        latin = [c for c in letters if "LATIN" in unicodedata.name(c, "")]
-        if cyrillic and latin:
-            few, other = (cyrillic, "латинском") if len(cyrillic) <= len(latin) \
-                else (latin, "русском")
-            odd = few[0]
-            script = "кириллическая" if other == "латинском" else "латинская"
-            return (f"{script} буква «{odd}» (U+{ord(odd):04X}) в {other} слове «{letters}»: "
-                    f"наберите слово в одной раскладке")
-    return ""
-
-
-def _where(text: str, index: int) -> str:
-    before = text[:index].rstrip()[-12:]
-    if not text[:index].strip():
-        return "в начале"
-    if not text[index + 1:].strip():
-        return f"в конце, после «{before}»"
-    return f"после «{before}»"
-
-
 class _Reader:
     """What turning one file's nodes into values needs: where it is, the text, the
     schema of its fields (to know which hold text)."""
@@ -547,13 +469,13 @@ def _scalar(node: ScalarNode) -> Any:
     if tag == _STR_TAG or tag == _TIMESTAMP_TAG:
         return node.value
     value = node.value
-    if tag == _NULL_TAG and _NULL.match(value):
+    if tag == NULL_TAG and NULL.match(value):
         return None
-    if tag == _BOOL_TAG and _BOOL.match(value):
+    if tag == BOOL_TAG and BOOL.match(value):
         return value.lower() == "true"
-    if tag == _INT_TAG and _INT.match(value):
+    if tag == INT_TAG and INT.match(value):
         return int(value)
-    if tag == _FLOAT_TAG and _FLOAT.match(value):
+    if tag == FLOAT_TAG and FLOAT.match(value):
         return float(value)
     try:  # an explicit tag (!!int, !!binary, ...)
         return _constructor.construct_object(node, deep=True)
