@@ -209,8 +209,11 @@ def _compose(out: Loaded, text: str, shown: str, line_offset: int) -> Node | Non
         line, col, code, message = yaml_error(exc, text)
         out.problems.append(problem(Pos(shown, line + line_offset, col), code, message))
     except yaml.reader.ReaderError as exc:
-        line = text[:exc.position].count("\n") + 1
-        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        # libyaml counts bytes of the UTF-8 text, PyYAML's reader characters
+        at = exc.position if _Loader.__mro__[1] is yaml.SafeLoader else \
+            len(text.encode("utf-8")[:exc.position].decode("utf-8", "ignore"))
+        line = text[:at].count("\n") + 1
+        col = at - (text.rfind("\n", 0, at) + 1) + 1
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         out.problems.append(problem(Pos(shown, line + line_offset, col), "yaml-syntax",
                                     f"ошибка YAML: недопустимый управляющий знак "
@@ -402,11 +405,24 @@ def _to_python(reader: _Reader, node: Node, path: FieldPath, depth: int = 0) -> 
         _remember_flow(reader, node, path)
         return items
     value = _scalar(node)
+    if reader.text[node.start_mark.index:node.start_mark.index + 1] in ("&", "!"):
+        _marked(reader, node, path)
     if isinstance(node, ScalarNode) and not node.style:  # plain: None or "" (libyaml)
         if not isinstance(value, str):
             reader.typed[path] = node.value
         _comment_after(reader, node, path, value)
     return value
+
+
+def _marked(reader: _Reader, node: Node, path: FieldPath) -> None:
+    """A value that starts with «&» (an anchor) or «!» (a tag): YAML drops that word."""
+    typed = reader.text[node.start_mark.index:node.end_mark.index].split("\n")[0]
+    word = typed.split(" ")[0]
+    quoted = '"' + typed.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    reader.out.problems.append(problem(
+        _pos(node, reader.shown, reader.offset), "quote-value",
+        f"значение начинается с «{word[0]}»: YAML считает «{word}» служебной меткой и "
+        f"отбрасывает её; возьмите значение в кавычки: {quoted[:80]}", _dotted(path)))
 
 
 def _remember_flow(reader: _Reader, node: Node, path: FieldPath) -> None:
