@@ -55,3 +55,14 @@ def _where(text: str, index: int) -> str:
     if not text[index + 1:].strip():
         return f"в конце, после «{before}»"
     return f"после «{before}»"
+
+
+_LOOK_ALIKE = str.maketrans("аеорсухіјАВЕКМНОРСТУХЅІЈ", "aeopcyxijABEKMHOPCTYXSIJ")
+
+
+def unmasked(text: str) -> str:
+    """``text`` without invisible characters and with Cyrillic look-alikes as Latin
+    letters: what the editor meant to type in a key or an id."""
+    kept = "".join(c for c in text if c not in _INVISIBLE
+                   and unicodedata.category(c) not in ("Cf", "Zs") or c == " ")
+    return kept.translate(_LOOK_ALIKE)

@@ -23,7 +23,7 @@ from .fields import ID_PATTERN
 from .model import (REFERENCES, TYPES, Catalogue, Entry, FieldPath, Pos, Record,
                     ReferenceItem, ReferenceSpec, TypeSpec, as_date, references,
                     walk_marked)
-from .chars import describe_odd
+from .chars import describe_odd, unmasked
 from .problems import Problem, field_name, problem
 from .scaffold import PLACEHOLDER
 
@@ -172,7 +172,8 @@ def _translate(error: jsonschema.ValidationError, record: Record,
                           f"{', '.join(allowed)}", key_name)
     elif kind == "required":
         for key in schema.get("required", []):
-            if isinstance(value, dict) and key not in value:
+            if isinstance(value, dict) and key not in value \
+                    and not any(unmasked(k) == key for k in value):  # invisible-char says it
                 label = schema.get("properties", {}).get(key, {}).get("title", key)
                 yield problem(where, "required",
                               f"не заполнено обязательное поле «{key}» ({label})",
@@ -237,6 +238,9 @@ def _translate(error: jsonschema.ValidationError, record: Record,
         yield problem(where, "required", "укажите хотя бы одно из полей: "
                       f"{', '.join(schema.get('properties', {}))}", name)
     elif kind == "const":
+        if isinstance(schema, dict) and "type" in schema \
+                and _json_type(value) not in _types_of(schema):
+            return  # the type error says it, with what to write
         yield problem(where, "enum", f"допустимо только {yamlish(error.validator_value)}; "
                       f"указано: {typed}", name)
     else:

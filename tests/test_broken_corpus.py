@@ -1,0 +1,72 @@
+"""The validator over a corpus of broken files (tests/broken/<folder>/<name>.md).
+
+Each file is an entry with one mistake an editor makes, and it declares on its second
+line what must be reported: ``# ожидается: <code>, строка <line>``. The file is put
+into the small valid catalogue under its own name; then
+
+- a problem of that code is reported at that line, and every error of the file is at
+  that line (not 2–4 lines below, at a comment of the scaffold);
+- no message of the file holds a Python value (``{'``, ``['``, True, False, None) or
+  English words (PyYAML's and jsonschema's own messages).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from catalogue_kit import Content
+
+BROKEN = Path(__file__).resolve().parent / "broken"
+FILES = sorted(BROKEN.glob("*/*.md"))
+EXPECT = re.compile(r"^# ожидается: ([a-z-]+), строка (\d+)$", re.M)
+
+PYTHON = ("{'", "['", "True", "False", "None", "\\x", "\\u")
+# Words of PyYAML's, libyaml's and jsonschema's messages; ids, field names and values
+# in messages are Latin too, so words are looked up, not every Latin letter refused.
+ENGLISH = set("""the a an of is are was were not but while found find expected did could
+allowed here this context character characters token scanning parsing mapping sequence
+entries block flow scalar document stream alias anchor undefined valid under given schemas
+should does match non additional properties property unexpected too got cannot any error
+column indentation indicator that with for and or be which was does has have expected
+alphabetic numeric escape unknown simple quoted plain""".split())
+
+
+def expected(path: Path) -> tuple[str, int]:
+    found = EXPECT.search(path.read_text("utf-8"))
+    assert found, f"{path}: no «# ожидается: код, строка N» line"
+    return found.group(1), int(found.group(2))
+
+
+def english_words(message: str) -> list[str]:
+    words = [w.strip(".,:;()«»\"'[]{}!?") for w in message.split()]
+    return [w for w in words if w.lower() in ENGLISH]
+
+
+def test_corpus_is_there() -> None:
+    assert len(FILES) >= 30
+    assert {expected(f)[0] for f in FILES} >= {
+        "yaml-comment", "yaml-syntax", "invisible-char", "quote-value", "ref-name",
+        "number-format", "list-format", "type", "one-of", "unknown-field"}
+
+
+@pytest.mark.parametrize("path", FILES, ids=[f"{p.parent.name}/{p.stem}" for p in FILES])
+def test_broken_file(make_content: Callable[..., Content], path: Path) -> None:
+    code, line = expected(path)
+    rel = f"{path.parent.name}/{path.name}"
+    cat = make_content({rel: path.read_bytes()})
+    mine = cat.problems(rel=rel)
+    shown = [str(p) for p in mine]
+    assert any(p.code == code and p.line == line for p in mine), (code, line, shown)
+    assert [p for p in mine if p.severity == "error" and p.line != line] == [], shown
+    for problem in mine:
+        assert not any(bit in problem.message for bit in PYTHON), str(problem)
+        assert english_words(problem.message) == [], str(problem)
+
+
+def test_the_checks_of_this_test_can_fail() -> None:
+    assert english_words("ошибка YAML: did not find expected alphabetic or numeric "
+                         "character") != []
+    assert english_words("недопустимое значение «in-force»; допустимые: in-force") == []
