@@ -133,6 +133,13 @@ CASES: list[Case] = [
     Case("yaml-comment-flow", "yaml-comment",
          {M: measure_with("topics:", "topics: [tos #МыВместе, civic-participation]" + NOTE)},
          {M: MEASURE}, M, line=4, field="", contains=["текст после # отброшен", "в кавычки"]),
+    Case("yaml-comment-reference", "yaml-comment",
+         {"reference/topics.yml": TOPICS + "- id: lonely\n  name: Тема #1 для проверки\n"
+                                           "  description: Нигде не используется.\n"},
+         {"reference/topics.yml": TOPICS + "- id: lonely\n  name: \"Тема #1 для проверки\"\n"
+                                           "  description: Нигде не используется.\n"},
+         "reference/topics.yml", line=len(TOPICS.splitlines()) + 2, col=len("  name: Тема #"),
+         contains=["«#1 для проверки»", "в кавычки"]),
     Case("quote-value-number", "quote-value",
          {LAW: LEGAL_NEW.replace("publication_url:", "publication_number: 0001202407310017"
                                  "\npublication_url:")},
