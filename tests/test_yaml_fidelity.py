@@ -22,7 +22,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from catalogue import export
-from catalogue.check import check_record
+from catalogue.check import check_record, human_number, yamlish
+from catalogue.chars import describe_odd
 from catalogue.load import Loaded, load_entry
 from catalogue.model import TYPES, Catalogue, FieldPath
 from catalogue.problems import field_name
@@ -196,3 +197,54 @@ def test_leading_zeros_are_quoted_not_read_as_octal() -> None:
     assert found[0].message == ("нужно: текст; YAML прочитал 0001202407310017 как число "
                                 "1202407310017: возьмите значение в кавычки: "
                                 "\"0001202407310017\"")
+
+
+# --- the helpers behind the messages --------------------------------------------------------
+
+@pytest.mark.parametrize("typed,digits", [
+    ("300 000", "300000"), ("300\u00a0000", "300000"), ("0,3 млн", "300000"),
+    ("1,5 млрд", "1500000000"), ("250 тыс. руб.", "250000"), ("1_000", "1000"),
+    ("3 000 000 ₽", "3000000"), ("2,5", "2.5"), ("12.5 млн", "12500000"),
+])
+def test_human_number(typed: str, digits: str) -> None:
+    assert human_number(typed) == digits
+
+
+@pytest.mark.parametrize("typed", ["много", "1:30", "2025-01-01", "10%", "", "млн"])
+def test_not_a_human_number(typed: str) -> None:
+    assert human_number(typed) is None
+
+
+@pytest.mark.parametrize("text,named", [
+    ("kind:\u00a0grant", "неразрывный пробел (U+00A0) после «kind:»"),
+    ("minfin\u200b", "пробел нулевой ширины (U+200B) в конце, после «minfin»"),
+    ("\ufeffsource", "невидимый знак BOM (U+FEFF) в начале"),
+    ("sоurce", "кириллическая буква «о» (U+043E) в латинском слове «sоurce»"),
+    ("Грaнт", "латинская буква «a» (U+0061) в русском слове «Грaнт»"),
+])
+def test_describe_odd(text: str, named: str) -> None:
+    assert named in describe_odd(text)
+
+
+@pytest.mark.parametrize("text", ["source", "Грант на развитие", "https://президент.рф/news",
+                                  "in-force", "ЗАПОЛНИТЕ", "a b"])
+def test_nothing_odd(text: str) -> None:
+    assert describe_odd(text) == ""
+
+
+@pytest.mark.parametrize("value,shown", [
+    (True, "true"), (False, "false"), (None, "пусто"), (["Вологодская область"],
+                                                       "[Вологодская область]"),
+    ({"rolling": "да", "windows": [1]}, "{rolling: да, windows: [1]}"), (3.0, "3"),
+    (float("nan"), "nan"), (2.5, "2.5"),
+])
+def test_yamlish_never_python(value: Any, shown: str) -> None:
+    assert yamlish(value) == shown
+
+
+def test_empty_text_field_says_so() -> None:
+    text = replace_line(BASE["measures/grant-a.md"], "title:", "title:")
+    _, entry = _load("measure", text)
+    found = [p for p in check_record(entry, TYPES["measure"], CATALOGUE) if p.field == "title"]
+    assert [(p.code, p.message) for p in found] == [
+        ("type", "нужно: текст; значение пусто: напишите его после двоеточия")]

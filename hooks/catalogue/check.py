@@ -67,9 +67,11 @@ def check(catalogue: Catalogue, today: dt.date) -> list[Problem]:
 def check_entry(entry: Entry, catalogue: Catalogue, today: dt.date) -> list[Problem]:
     out: list[Problem] = []
     if not _ID.match(entry.id):
+        odd = describe_odd(entry.id)
         out.append(problem(entry.pos, "id-pattern",
                            f"имя файла «{entry.id}» — только строчные латинские буквы, "
-                           f"цифры и одиночные дефисы, например konkurs-malye-goroda"))
+                           f"цифры и одиночные дефисы, например konkurs-malye-goroda"
+                           + (f"; в нём {odd}" if odd else "")))
     holes = _placeholders(entry)
     # A field that still holds the scaffold's placeholder is reported once, as such.
     out += [p for p in check_record(entry, entry.spec, catalogue)
@@ -316,14 +318,15 @@ def _type_problem(schema: dict[str, Any], value: Any, typed: str, record: Record
     expected = schema.get("type")
     kinds = expected if isinstance(expected, list) else [expected]
     names = " или ".join(TYPE_NAMES_RU.get(t, t) for t in kinds)
+    if value is None and not record.typed.get(path):
+        return problem(where, "type", f"нужно: {names}; значение пусто: напишите его после "
+                       f"двоеточия", name)
     if "string" in kinds and path in record.typed and not isinstance(value, (list, dict)):
         what = ("как true/false" if isinstance(value, bool) else
                 "как пустое значение" if value is None else f"как число {yamlish(value)}")
         quoted = '"' + record.typed[path].replace("\\", "\\\\").replace('"', '\\"') + '"'
-        tail = ("возьмите значение в кавычки: " + quoted if record.typed[path]
-                else "напишите значение или удалите поле")
         return problem(where, "quote-value", f"нужно: {names}; YAML прочитал {typed} "
-                       f"{what}: {tail}", name)
+                       f"{what}: возьмите значение в кавычки: {quoted}", name)
     if isinstance(value, str) and ("number" in kinds or "integer" in kinds):
         suggestion = human_number(value)
         if suggestion is not None:
@@ -438,8 +441,8 @@ def yamlish(value: Any) -> str:
         return "пусто"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, float) and value == int(value) and abs(value) < 1e16:
-        return str(int(value)) if value.is_integer() else str(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
     if isinstance(value, (int, float)):
         return str(value)
     if isinstance(value, list):
