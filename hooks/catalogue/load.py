@@ -300,6 +300,8 @@ _YAML_MESSAGES = {
 }
 
 _SIMPLE_KEY = "while scanning a simple key"
+_SECOND_DOCUMENT = ("expected '<document start>'", "did not find expected <document start>")
+_NO_SPACE = re.compile(r"^\s*(?:- )?([A-Za-z_][\w-]*):(?=[^\s:/])")
 _FLOW = ("while parsing a flow", "while scanning a quoted scalar")
 _LIST_DASH = re.compile(r"^\s*([\u2010-\u2015\u2212\u2022\u00b7])\s")
 
@@ -323,13 +325,28 @@ def yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str
     lines = text.split("\n")
     index = mark.line if mark is not None else 0
     col = mark.column + 1 if mark is not None else 1
+    second_document = problem_text.startswith(_SECOND_DOCUMENT)
+    if second_document:
+        # the properties ended early: at a line «...» or «---», or the first line was
+        # not «field: value» (so that the whole block was read as one value)
+        marker = next((i for i in range(min(index, len(lines) - 1), -1, -1)
+                       if lines[i].rstrip() in ("...", "---")), None)
+        first = next((i for i, ln in enumerate(lines) if not _blank_or_comment(ln)), 0)
+        index, col = (marker, 1) if marker is not None else (first, 1)
     while 0 < index < len(lines) and _blank_or_comment(lines[index]):
         index -= 1
         col = 1
     line = lines[index] if index < len(lines) else ""
     described = describe_odd(line)
+    no_space = _NO_SPACE.match(line)
     code = "yaml-syntax"
-    if context.startswith(_FLOW[0]) and " #" in line:
+    if no_space:
+        key = no_space.group(1)
+        message = (f"после двоеточия нужен пробел: пишите «{key}: "
+                   f"{line[no_space.end(1) + 1:].strip()[:40]}»")
+    elif second_document and line.rstrip() in ("...", "---"):
+        message = f"строка «{line.rstrip()}» внутри свойств: уберите её"
+    elif context.startswith(_FLOW[0]) and " #" in line:
         code = "yaml-comment"
         message = ("текст после # отброшен: « #» начинает комментарий, и конец списка "
                    "пропал; возьмите значение с «#» в кавычки")
