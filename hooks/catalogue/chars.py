@@ -18,6 +18,9 @@ _INVISIBLE = {
     "\u2060": "невидимый соединитель слов", "\ufeff": "невидимый знак BOM",
     "\u00ad": "мягкий перенос", "\u3000": "широкий пробел",
 }
+# A list item started with a dash that is not the hyphen-minus YAML wants («– » from a
+# word processor or a phone keyboard).
+LIST_DASH = re.compile(r"^\s*([\u2010-\u2015\u2212\u2022\u00b7])\s")
 _WORD = re.compile(r"[^\W\d_]+")
 
 

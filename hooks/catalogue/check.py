@@ -23,7 +23,7 @@ from .fields import ID_PATTERN
 from .model import (REFERENCES, TYPES, Catalogue, Entry, FieldPath, Pos, Record,
                     ReferenceItem, ReferenceSpec, TypeSpec, as_date, references,
                     walk_marked)
-from .chars import describe_odd, unmasked
+from .chars import LIST_DASH, describe_odd, unmasked
 from .problems import Problem, field_name, problem
 from .scaffold import PLACEHOLDER
 
@@ -338,7 +338,7 @@ def _type_problem(schema: dict[str, Any], value: Any, typed: str, record: Record
         return problem(where, "type", f"нужно: {names}; указано: {typed}: пишите true (да) "
                        f"или false (нет)", name)
     if isinstance(value, str) and "array" in kinds:
-        dash = _LIST_DASH.match(value)
+        dash = LIST_DASH.match(value)
         if dash:
             return problem(where, "list-format", f"нужно: список; указано: {typed}: элементы "
                            f"начинаются с «{dash.group(1)}» (U+{ord(dash.group(1)):04X}) "
@@ -371,7 +371,6 @@ def _id_problem(schema: dict[str, Any], value: Any, typed: str, where: Pos, name
                    f"латинские буквы, цифры и дефисы", name)
 
 
-_LIST_DASH = re.compile(r"^\s*([\u2010-\u2015\u2212\u2022\u00b7])\s")
 
 
 def split_list(text: str) -> list[str]:

@@ -18,7 +18,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .model import (REFERENCE_BY_FILE, TYPE_BY_FOLDER, Catalogue, Entry, FieldPath, Pos,
                     ReferenceItem, TypeSpec)
-from .chars import describe_odd
+from .chars import LIST_DASH, describe_odd
 from .problems import Problem, field_name, problem
 from .yamlcore import (BOOL, BOOL_TAG, FLOAT, FLOAT_TAG, INT, INT_TAG, NULL, NULL_TAG,
                        Loader as _Loader)
@@ -303,7 +303,6 @@ _SIMPLE_KEY = "while scanning a simple key"
 _SECOND_DOCUMENT = ("expected '<document start>'", "did not find expected <document start>")
 _NO_SPACE = re.compile(r"^\s*(?:- )?([A-Za-z_][\w-]*):(?=[^\s:/])")
 _FLOW = ("while parsing a flow", "while scanning a quoted scalar")
-_LIST_DASH = re.compile(r"^\s*([\u2010-\u2015\u2212\u2022\u00b7])\s")
 
 
 def yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str]:
@@ -350,8 +349,8 @@ def yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str
         code = "yaml-comment"
         message = ("текст после # отброшен: « #» начинает комментарий, и конец списка "
                    "пропал; возьмите значение с «#» в кавычки")
-    elif _LIST_DASH.match(line):
-        dash = _LIST_DASH.match(line).group(1)  # type: ignore[union-attr]
+    elif LIST_DASH.match(line):
+        dash = LIST_DASH.match(line).group(1)  # type: ignore[union-attr]
         message = (f"элемент списка начинается с «{dash}» (U+{ord(dash):04X}) вместо дефиса: "
                    f"пишите «- » (дефис и пробел)")
     elif described:
