@@ -70,3 +70,18 @@ def test_the_checks_of_this_test_can_fail() -> None:
     assert english_words("ошибка YAML: did not find expected alphabetic or numeric "
                          "character") != []
     assert english_words("недопустимое значение «in-force»; допустимые: in-force") == []
+
+
+NEW_CODES = ["yaml-comment", "quote-value", "invisible-char", "ref-name", "number-format",
+             "list-format"]
+
+
+@pytest.mark.parametrize("code", NEW_CODES)
+def test_guide_shows_each_new_code_with_an_example_of_the_fix(code: str) -> None:
+    """/guide/fields/ lists problems.CODES (guide.code_rows): each new code with a
+    line as the editor should write it."""
+    from catalogue import guide
+    rows = dict(guide.code_rows())
+    assert code in rows
+    assert re.search(r"[a-z_]+: \S", rows[code]), rows[code]      # e.g. «title: "…"»
+    assert english_words(rows[code]) == []
