@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from catalogue_kit import Content
 
@@ -85,3 +87,34 @@ def test_guide_shows_each_new_code_with_an_example_of_the_fix(code: str) -> None
     assert code in rows
     assert re.search(r"[a-z_]+: \S", rows[code]), rows[code]      # e.g. «title: "…"»
     assert english_words(rows[code]) == []
+
+
+# --- every PyYAML / libyaml error, in Russian, at a line of the text ----------------------
+
+NOISE = [":", ": ", "-", "- ", " ", "  ", "\n", "\t", "[", "]", "{", "}", "'", '"', "&a",
+         "*a", "&", "*", "!", "!!", "!!binary ", "!x ", "#", " #", "|", ">", "|0", "%", "@",
+         "`", ",", "?", "? ", "---", "...", "\\", '"\\q"', "\x07", "\u00a0", "–", "ё"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.data())
+def test_every_yaml_error_is_russian_at_a_line(data: st.DataObject) -> None:
+    import yaml
+    from catalogue.load import yaml_error
+    from catalogue.yamlcore import Loader
+    from catalogue_kit import MEASURE
+    text = MEASURE.split("---\n")[1]
+    for _ in range(data.draw(st.integers(1, 4))):
+        at = data.draw(st.integers(0, len(text)))
+        text = text[:at] + data.draw(st.sampled_from(NOISE)) + text[at:]
+    for loader in (Loader, yaml.SafeLoader):
+        try:
+            yaml.compose(text, Loader=loader)
+        except yaml.MarkedYAMLError as exc:
+            line, col, code, message = yaml_error(exc, text)
+            assert 1 <= line <= text.count("\n") + 1 and col >= 1, (line, text)
+            assert english_words(message) == [], (message, exc)
+            assert not re.search(r"[A-Za-z]{4,}", message.replace("YAML", "")) \
+                or "«" in message, (message, exc)
+        except yaml.YAMLError:
+            pass  # ReaderError: worded by the loader from its position (tested in test_checks)
