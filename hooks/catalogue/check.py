@@ -181,6 +181,8 @@ def _translate(error: jsonschema.ValidationError, record: Record,
                               f"не заполнено обязательное поле «{key}» ({label})",
                               field_name(path + (key,)))
     elif kind == "type":
+        if isinstance(schema, dict) and "enum" in schema:
+            return  # the enum error names the value and every allowed one
         yield _type_problem(schema, value, typed, record, path, catalogue)
     elif kind == "enum":
         labels = schema.get("x-labels", {})
@@ -318,10 +320,22 @@ def _type_problem(schema: dict[str, Any], value: Any, typed: str, record: Record
     expected = schema.get("type")
     kinds = expected if isinstance(expected, list) else [expected]
     names = " или ".join(TYPE_NAMES_RU.get(t, t) for t in kinds)
+    free_text = True
+    if kinds == ["string"]:
+        free_text = False
+        if schema.get("format") == "date":
+            names = "дата ГГГГ-ММ-ДД"
+        elif schema.get("x-url"):
+            names = "ссылка https://…"
+        elif schema.get("x-ref") or schema.get("pattern") == ID_PATTERN:
+            names = "id: строчные латинские буквы, цифры и дефисы"
+        else:
+            free_text = "pattern" not in schema
     if value is None and not record.typed.get(path):
         return problem(where, "type", f"нужно: {names}; значение пусто: напишите его после "
                        f"двоеточия", name)
-    if "string" in kinds and path in record.typed and not isinstance(value, (list, dict)):
+    if "string" in kinds and free_text and path in record.typed \
+            and not isinstance(value, (list, dict)):
         what = ("как true/false" if isinstance(value, bool) else
                 "как пустое значение" if value is None else f"как число {yamlish(value)}")
         quoted = '"' + record.typed[path].replace("\\", "\\\\").replace('"', '\\"') + '"'
