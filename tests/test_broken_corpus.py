@@ -118,3 +118,40 @@ def test_every_yaml_error_is_russian_at_a_line(data: st.DataObject) -> None:
                 or "«" in message, (message, exc)
         except yaml.YAMLError:
             pass  # ReaderError: worded by the loader from its position (tested in test_checks)
+
+
+# --- the four mistakes of the issue in a file made by scripts/new.py ---------------------
+
+SCAFFOLD_MISTAKES = [
+    ("kind: grant", "kind:\u00a0grant", "invisible-char", 0, "неразрывный пробел (U+00A0)"),
+    ("topics: [civic-participation, tos]", "topics: [civic-participation, tos", "yaml-syntax",
+     0, "незакрытая скобка «[»"),
+    ("summary: ", None, "yaml-syntax", 1, "продолжение текста"),
+    ("topics: [civic-participation, tos]", "topics:\n– civic-participation\n– tos",
+     "yaml-syntax", 1, "«–» (U+2013) вместо дефиса"),
+]
+
+
+@pytest.mark.parametrize("old,new,code,shift,says", SCAFFOLD_MISTAKES,
+                         ids=["nbsp", "bracket", "continuation", "en-dash"])
+def test_mistakes_in_a_scaffold_file_are_at_their_line(
+        make_content: Callable[..., Content], old: str, new: str | None, code: str,
+        shift: int, says: str) -> None:
+    from catalogue.model import TYPES
+    from catalogue.scaffold import scaffold
+    from catalogue_kit import TODAY
+    cat = make_content()
+    data = cat.validate().catalogue.entries["grant-a"].data
+    text = scaffold(TYPES["measure"], data["title"], TODAY, values=data, body="Текст.\n")
+    assert old in text and "\n# " in text.split(old)[1][:400]   # a comment follows
+    start = text.index("\n" + old) + 1
+    line_text = text[start:text.index("\n", start)]
+    if new is None:     # the summary's second half on an unindented line
+        words = line_text.split(" ")
+        new = " ".join(words[:4]) + "\n" + " ".join(words[4:])
+    broken = text.replace(line_text, new, 1)
+    line = text[:start].count("\n") + 1 + shift
+    cat.write("measures/grant-b.md", broken)
+    mine = cat.problems(rel="measures/grant-b.md")
+    assert [(p.code, p.line) for p in mine] == [(code, line)], [str(p) for p in mine]
+    assert says in mine[0].message
