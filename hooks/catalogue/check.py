@@ -329,8 +329,9 @@ def _type_problem(schema: dict[str, Any], value: Any, typed: str, record: Record
             names = "ссылка https://…"
         elif schema.get("x-ref") or schema.get("pattern") == ID_PATTERN:
             names = "id: строчные латинские буквы, цифры и дефисы"
-        else:
-            free_text = "pattern" not in schema
+        else:  # text, or text of a pattern the typed value fits (a region's code "16")
+            free_text = "pattern" not in schema or bool(
+                re.search(schema["pattern"], record.typed.get(path, "") or "\x00"))
     if value is None and not record.typed.get(path):
         return problem(where, "type", f"нужно: {names}; значение пусто: напишите его после "
                        f"двоеточия", name)
@@ -411,7 +412,8 @@ def by_name(catalogue: Catalogue, target: str, text: str) -> str | None:
                 return ident
         return None
     for entry in catalogue.of_type(target):
-        if _norm(entry.title) == wanted:
+        number = entry.data.get("number")   # a legal document by its number: «131-ФЗ»
+        if _norm(entry.title) == wanted or isinstance(number, str) and _norm(number) == wanted:
             return entry.id
     return None
 
