@@ -459,15 +459,16 @@ def _comment_after(reader: _Reader, node: ScalarNode, path: FieldPath, value: An
         return
     if not is_text(reader.schema, path):
         return
-    pos = _pos(node, reader.shown, reader.offset)
     hash_col = node.end_mark.column + len(rest) - len(stripped) + 1
+    hash_line = node.end_mark.line + 1 + reader.offset   # a plain value may span lines
     dropped = stripped.rstrip()
     shown = dropped if len(dropped) <= 40 else dropped[:39] + "…"
     kept = node.value
-    quote = (f'"{kept} {dropped}"' if kept else f'"{dropped}"').replace('\\', '\\\\')
+    whole = f"{kept} {dropped}" if kept else dropped
+    quote = '"' + whole.replace("\\", "\\\\").replace('"', '\\"') + '"'
     quoted = quote if len(quote) <= 80 else "\"…\""
     reader.out.problems.append(problem(
-        Pos(pos.path, pos.line, hash_col), "yaml-comment",
+        Pos(reader.shown, hash_line, hash_col), "yaml-comment",
         f"текст после # отброшен: YAML считает «{shown}» комментарием, "
         + (f"и в значении осталось только «{kept}»" if kept else "и значение пусто")
         + f"; возьмите значение в кавычки: {quoted}", _dotted(path)))
