@@ -60,7 +60,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info("%s", warning)  # warnings inform; strict mode must not fail on staleness
     if result.errors:
         lines = "\n".join(str(p) for p in result.errors)
-        raise PluginError(f"Каталог не прошёл проверку ({len(result.errors)} ошибок):\n"
+        count = present.plural(len(result.errors), "ошибка", "ошибки", "ошибок")
+        raise PluginError(f"Каталог не прошёл проверку ({count}):\n"
                           f"{lines}\nИсправьте ошибки и запустите сборку снова.")
     _site = Site(result.catalogue, today)
     _configure_offline(config)

@@ -19,6 +19,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from catalogue.cli import russian_argparse
 from catalogue import build_date
 from catalogue.issue_form import FORM_TYPES, choose_form, load_form, read_issue
 from catalogue.load import load_catalogue
@@ -30,12 +31,14 @@ FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
 
 
 def main(argv: list[str] | None = None) -> int:
+    russian_argparse()
     parser = argparse.ArgumentParser(description="Материал из заполненной формы обращения")
     parser.add_argument("issue", help="файл с текстом обращения или - для стандартного ввода")
     parser.add_argument("--form", choices=sorted(FORM_TYPES),
                         help="форма обращения (по умолчанию определяется по заголовкам)")
-    parser.add_argument("--id", help="id нового материала вместо созданного из названия")
-    parser.add_argument("--content", default=str(ROOT / "content"), help="папка content")
+    parser.add_argument("--id", metavar="id", help="id нового материала вместо созданного из названия")
+    parser.add_argument("--content", default=str(ROOT / "content"), metavar="ПАПКА",
+                        help="папка content")
     parser.add_argument("--print", action="store_true", dest="stdout",
                         help="напечатать файл, не создавая его")
     args = parser.parse_args(argv)

@@ -19,6 +19,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from catalogue.cli import russian_argparse
 from catalogue import build_date
 from catalogue.load import load_catalogue
 from catalogue.model import TYPES
@@ -34,14 +35,18 @@ def types_help() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    russian_argparse()
     parser = argparse.ArgumentParser(
         description="Новый материал каталога: файл со всеми полями и подсказками",
         epilog="Типы материалов:\n" + types_help(),
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("type", nargs="?", help="тип: measure, legal, ... (или папка: measures)")
-    parser.add_argument("title", nargs="?", help="название материала по-русски")
-    parser.add_argument("--id", help="id (имя файла) вместо созданного из названия")
-    parser.add_argument("--content", default=str(ROOT / "content"), help="папка content")
+    # nargs="*": a title typed without quotes arrives as several words; they are joined.
+    parser.add_argument("title", nargs="*", help="название материала по-русски (лучше в "
+                                                  "кавычках)")
+    parser.add_argument("--id", metavar="id", help="id (имя файла) вместо созданного из названия")
+    parser.add_argument("--content", default=str(ROOT / "content"), metavar="ПАПКА",
+                        help="папка content")
     parser.add_argument("--print", action="store_true", dest="stdout",
                         help="напечатать заготовку, не создавая файл")
     parser.add_argument("--list", action="store_true", help="показать типы материалов")
@@ -59,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     if spec is None:
         print(f"Нет такого типа: «{args.type}». Типы:\n{types_help()}", file=sys.stderr)
         return 2
-    title = " ".join(args.title.split())
+    title = " ".join(" ".join(args.title).split())
     catalogue = load_catalogue(args.content).catalogue
     text = scaffold(spec, title, build_date(), examples=reference_examples(catalogue))
     if args.stdout:

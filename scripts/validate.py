@@ -18,6 +18,7 @@ import json
 import sys
 from pathlib import Path
 
+from catalogue.cli import russian_argparse
 from catalogue import validate
 from catalogue.problems import Problem
 
@@ -40,9 +41,11 @@ def summary(errors: int, warnings: int, files: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    russian_argparse()
     parser = argparse.ArgumentParser(description="Проверка каталога без сборки сайта")
     parser.add_argument("paths", nargs="*", help="файлы или папки для отчёта (по умолчанию все)")
-    parser.add_argument("--content", default=str(ROOT / "content"), help="папка content")
+    parser.add_argument("--content", default=str(ROOT / "content"), metavar="ПАПКА",
+                        help="папка content")
     parser.add_argument("--format", choices=["text", "github", "json"], default="text")
     args = parser.parse_args(argv)
 

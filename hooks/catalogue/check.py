@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import posixpath
 import re
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
@@ -22,6 +23,7 @@ from .fields import ID_PATTERN
 from .model import (REFERENCES, TYPES, Catalogue, Entry, FieldPath, Pos, Record,
                     ReferenceItem, ReferenceSpec, TypeSpec, as_date, references,
                     walk_marked)
+from .chars import LIST_DASH, describe_odd, unmasked
 from .problems import Problem, field_name, problem
 from .scaffold import PLACEHOLDER
 
@@ -65,9 +67,11 @@ def check(catalogue: Catalogue, today: dt.date) -> list[Problem]:
 def check_entry(entry: Entry, catalogue: Catalogue, today: dt.date) -> list[Problem]:
     out: list[Problem] = []
     if not _ID.match(entry.id):
+        odd = describe_odd(entry.id)
         out.append(problem(entry.pos, "id-pattern",
                            f"имя файла «{entry.id}» — только строчные латинские буквы, "
-                           f"цифры и одиночные дефисы, например konkurs-malye-goroda"))
+                           f"цифры и одиночные дефисы, например konkurs-malye-goroda"
+                           + (f"; в нём {odd}" if odd else "")))
     holes = _placeholders(entry)
     # A field that still holds the scaffold's placeholder is reported once, as such.
     out += [p for p in check_record(entry, entry.spec, catalogue)
@@ -112,25 +116,26 @@ def _leaves(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Any]]
 def check_record(record: Record, spec: TypeSpec | ReferenceSpec, catalogue: Catalogue
                  ) -> list[Problem]:
     """Schema, references and URLs of one entry or reference item."""
-    out = list(schema_problems(record, spec))
+    out = list(schema_problems(record, spec, catalogue))
     own_id = record.id if isinstance(record, (Entry, ReferenceItem)) else ""
     for path, target, ident in references(spec.properties, record.data):
         out += _reference(record, path, target, ident, own_id, catalogue)
     root = {"type": "object", "properties": spec.properties}
     for path, schema, value in walk_marked(root, record.data):
         if schema.get("x-url") and isinstance(value, str):
-            out += _url(record, path, value)
+            out += _odd_chars(record, path, value, "ссылке") or _url(record, path, value)
     return out
 
 
 # --- schema --------------------------------------------------------------------
 
-def schema_problems(record: Record, spec: TypeSpec | ReferenceSpec) -> Iterator[Problem]:
+def schema_problems(record: Record, spec: TypeSpec | ReferenceSpec,
+                    catalogue: Catalogue | None = None) -> Iterator[Problem]:
     if quickcheck.is_valid(_quick(spec.name), record.data):
         return  # certainly no schema error: skip the slower, explaining validator
     seen: set[Problem] = set()
     for error in _validator(spec.name).iter_errors(record.data):
-        for found in _translate(error, record, spec):
+        for found in _translate(error, record, spec, catalogue):
             # e.g. «01.02.2025» fails both pattern and format: one problem, not two
             if found not in seen:
                 seen.add(found)
@@ -138,11 +143,13 @@ def schema_problems(record: Record, spec: TypeSpec | ReferenceSpec) -> Iterator[
 
 
 def _translate(error: jsonschema.ValidationError, record: Record,
-               spec: TypeSpec | ReferenceSpec) -> Iterator[Problem]:
+               spec: TypeSpec | ReferenceSpec, catalogue: Catalogue | None = None
+               ) -> Iterator[Problem]:
     path: FieldPath = tuple(error.absolute_path)
     name = field_name(path)
     where = record.at(*path)
     schema, value, kind = error.schema, error.instance, error.validator
+    typed = typed_value(record, path, value)
     if isinstance(schema, dict) and schema.get("x-url") and kind in ("pattern", "format"):
         return  # URLs get their own check with a clearer message
     if kind == "additionalProperties":
@@ -150,31 +157,45 @@ def _translate(error: jsonschema.ValidationError, record: Record,
         for key in value:
             if key in allowed:
                 continue
+            at, key_name = record.at(*path, key), field_name(path + (key,))
+            odd = describe_odd(key)
+            if odd:
+                yield problem(at, "invisible-char", f"в имени поля «{key}» {odd}", key_name)
+                continue
+            if key == "id" and not path and isinstance(record, Entry):
+                yield problem(at, "unknown-field", f"поле «id» не пишут: id материала — имя "
+                              f"его файла ({record.id}.md); чтобы сменить id, переименуйте "
+                              f"файл и запишите прежний id в old_ids", key_name)
+                continue
             near = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             hint = f"возможно, вы имели в виду «{near[0]}»? " if near else ""
-            yield problem(record.at(*path, key), "unknown-field",
+            yield problem(at, "unknown-field",
                           f"неизвестное поле «{key}»; {hint}допустимые поля: "
-                          f"{', '.join(allowed)}", field_name(path + (key,)))
+                          f"{', '.join(allowed)}", key_name)
     elif kind == "required":
         for key in schema.get("required", []):
-            if isinstance(value, dict) and key not in value:
+            if isinstance(value, dict) and key not in value \
+                    and not any(unmasked(k) == key for k in value):  # invisible-char says it
                 label = schema.get("properties", {}).get(key, {}).get("title", key)
                 yield problem(where, "required",
                               f"не заполнено обязательное поле «{key}» ({label})",
                               field_name(path + (key,)))
     elif kind == "type":
-        expected = schema.get("type")
-        names = [TYPE_NAMES_RU.get(t, t) for t in (expected if isinstance(expected, list)
-                                                    else [expected])]
-        yield problem(where, "type", f"нужно: {' или '.join(names)}; указано: "
-                      f"{_show(value)}", name)
+        if isinstance(schema, dict) and "enum" in schema:
+            return  # the enum error names the value and every allowed one
+        yield _type_problem(schema, value, typed, record, path, catalogue)
     elif kind == "enum":
         labels = schema.get("x-labels", {})
-        allowed = ", ".join(f"{v} ({labels[v]})" if v in labels else str(v)
+        allowed = ", ".join(f"{v} ({labels[v]})" if v in labels else yamlish(v)
                             for v in schema["enum"])
+        odd = describe_odd(value) if isinstance(value, str) else ""
+        if odd:
+            yield problem(where, "invisible-char", f"в значении {typed} {odd}; допустимые: "
+                          f"{allowed}", name)
+            return
         near = difflib.get_close_matches(str(value), [str(v) for v in schema["enum"]], n=1)
         hint = f"возможно, «{near[0]}»? " if near else ""
-        yield problem(where, "enum", f"недопустимое значение {_show(value)}; {hint}"
+        yield problem(where, "enum", f"недопустимое значение {typed}; {hint}"
                       f"допустимые: {allowed}", name)
     elif kind in ("minLength", "maxLength"):
         size = len(value) if isinstance(value, str) else 0
@@ -194,35 +215,269 @@ def _translate(error: jsonschema.ValidationError, record: Record,
         low, high = schema.get("minimum"), schema.get("maximum")
         bounds = " ".join(x for x in (f"от {low}" if low is not None else "",
                                       f"до {high}" if high is not None else "") if x)
-        yield problem(where, "range", f"число {_show(value)} вне допустимых пределов "
+        yield problem(where, "range", f"число {typed} вне допустимых пределов "
                       f"({bounds})", name)
     elif kind == "pattern" and schema.get("format") == "date" or kind == "format":
-        yield problem(where, "date", f"{_show(value)} — не дата; пишите ГГГГ-ММ-ДД, "
+        yield problem(where, "date", f"{typed} — не дата; пишите ГГГГ-ММ-ДД, "
                       f"например 2025-03-20", name)
     elif kind == "pattern":
         if schema.get("x-ref") or schema.get("pattern") == ID_PATTERN:
-            yield problem(where, "pattern", f"{_show(value)} — не id: только строчные "
-                          f"латинские буквы, цифры и дефисы", name)
+            yield _id_problem(schema, value, typed, where, name, catalogue)
         else:
-            yield problem(where, "pattern", f"{_show(value)} не соответствует формату "
-                          f"{schema['pattern']}", name)
+            yield problem(where, "pattern", f"{typed} не соответствует формату: "
+                          f"{schema.get('description') or schema['pattern']}", name)
     elif kind in ("oneOf", "anyOf"):
+        hint = _one_of_hint(schema, value, catalogue)
+        inner = None if hint else _matching_branch(error, value)
+        if inner is not None:
+            for sub in inner:
+                yield from _translate(sub, record, spec, catalogue)
+            return
         message = schema.get("x-error", "значение не подходит ни под один вариант")
-        yield problem(where, "one-of", f"{message}; указано: {_show(value)}", name)
+        yield problem(where, hint[0] if hint else "one-of",
+                      f"{message}; указано: {typed}{hint[1] if hint else ''}", name)
     elif kind == "uniqueItems":
         yield problem(where, "duplicate-item", "значения в списке повторяются", name)
     elif kind == "minProperties":
         yield problem(where, "required", "укажите хотя бы одно из полей: "
                       f"{', '.join(schema.get('properties', {}))}", name)
     elif kind == "const":
-        yield problem(where, "enum", f"допустимо только {_show(error.validator_value)}", name)
+        if isinstance(schema, dict) and "type" in schema \
+                and _json_type(value) not in _types_of(schema):
+            return  # the type error says it, with what to write
+        yield problem(where, "enum", f"допустимо только {yamlish(error.validator_value)}; "
+                      f"указано: {typed}", name)
     else:
-        yield problem(where, "type", error.message, name)
+        yield problem(where, "type", f"значение {typed} не подходит для этого поля: "
+                      f"{schema.get('description', '') if isinstance(schema, dict) else ''}"
+                      .rstrip(": "), name)
+
+
+def _matching_branch(error: jsonschema.ValidationError, value: Any
+                     ) -> list[jsonschema.ValidationError] | None:
+    """The errors of the one branch of a oneOf/anyOf whose type the value has, if any:
+    `regions: [Вологодская область]` is a list, so its list branch explains it."""
+    branches = error.validator_value if isinstance(error.validator_value, list) else []
+    fitting = [i for i, b in enumerate(branches)
+               if isinstance(b, dict) and _json_type(value) in _types_of(b)]
+    if len(fitting) != 1 or not error.context:
+        return None
+    inner = [e for e in error.context if e.relative_schema_path
+             and e.relative_schema_path[0] == fitting[0]]
+    return inner or None
+
+
+def _types_of(schema: dict[str, Any]) -> set[str]:
+    kind = schema.get("type")
+    kinds = set(kind if isinstance(kind, list) else [kind]) if kind else set()
+    if "number" in kinds:
+        kinds.add("integer")
+    return kinds
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return "null"
+
+
+def _one_of_hint(schema: dict[str, Any], value: Any, catalogue: Catalogue | None
+                 ) -> tuple[str, str] | None:
+    """(code, hint) for a value that fits no branch but is a common way of writing one."""
+    if not isinstance(value, str):
+        return None
+    branches = [b for b in schema.get("oneOf", ()) if isinstance(b, dict)]
+    if any(b.get("type") in ("number", "integer") for b in branches):
+        suggestion = human_number(value)
+        if suggestion is not None:
+            return "number-format", f"; пишите число цифрами без пробелов: {suggestion}"
+    items = next((b.get("items") for b in schema.get("oneOf", ())
+                  if isinstance(b, dict) and isinstance(b.get("items"), dict)), None)
+    if not items:
+        return None
+    parts = split_list(value)
+    target = items.get("x-ref")
+    if target and catalogue is not None:
+        ids = [by_name(catalogue, target, part) for part in parts]
+        if all(ids):
+            return "ref-name", f"; это название, а не id: пишите [{', '.join(ids)}]"  # type: ignore[arg-type]
+    return "list-format", f"; пишите списком: [{', '.join(parts)}]"
+
+
+def _type_problem(schema: dict[str, Any], value: Any, typed: str, record: Record,
+                  path: FieldPath, catalogue: Catalogue | None) -> Problem:
+    where, name = record.at(*path), field_name(path)
+    expected = schema.get("type")
+    kinds = expected if isinstance(expected, list) else [expected]
+    names = " или ".join(TYPE_NAMES_RU.get(t, t) for t in kinds)
+    free_text = True
+    if kinds == ["string"]:
+        free_text = False
+        if schema.get("format") == "date":
+            names = "дата ГГГГ-ММ-ДД"
+        elif schema.get("x-url"):
+            names = "ссылка https://…"
+        elif schema.get("x-ref") or schema.get("pattern") == ID_PATTERN:
+            names = "id: строчные латинские буквы, цифры и дефисы"
+        else:  # text, or text of a pattern the typed value fits (a region's code "16")
+            free_text = "pattern" not in schema or bool(
+                re.search(schema["pattern"], record.typed.get(path, "") or "\x00"))
+    if value is None and not record.typed.get(path):
+        return problem(where, "type", f"нужно: {names}; значение пусто: напишите его после "
+                       f"двоеточия", name)
+    if "string" in kinds and free_text and path in record.typed \
+            and not isinstance(value, (list, dict)):
+        what = ("как true/false" if isinstance(value, bool) else
+                "как пустое значение" if value is None else f"как число {yamlish(value)}")
+        quoted = '"' + record.typed[path].replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return problem(where, "quote-value", f"нужно: {names}; YAML прочитал {typed} "
+                       f"{what}: возьмите значение в кавычки: {quoted}", name)
+    if isinstance(value, str) and ("number" in kinds or "integer" in kinds):
+        suggestion = human_number(value)
+        if suggestion is not None:
+            return problem(where, "number-format", f"нужно: {names}; указано: {typed}: пишите "
+                           f"число цифрами без пробелов: {suggestion}", name)
+        return problem(where, "type", f"нужно: {names}; указано: {typed}: пишите одно число "
+                       f"цифрами, без единиц измерения", name)
+    if isinstance(value, str) and "boolean" in kinds:
+        return problem(where, "type", f"нужно: {names}; указано: {typed}: пишите true (да) "
+                       f"или false (нет)", name)
+    if isinstance(value, str) and "array" in kinds:
+        dash = LIST_DASH.match(value)
+        if dash:
+            return problem(where, "list-format", f"нужно: список; указано: {typed}: элементы "
+                           f"начинаются с «{dash.group(1)}» (U+{ord(dash.group(1)):04X}) "
+                           f"вместо дефиса; пишите «- » (дефис и пробел)", name)
+        parts = split_list(value)
+        items = schema.get("items") if isinstance(schema.get("items"), dict) else {}
+        target = items.get("x-ref")
+        if target and catalogue is not None:
+            ids = [by_name(catalogue, target, part) for part in parts]
+            if all(ids):
+                return problem(where, "ref-name", f"нужно: список id; указано: {typed}: это "
+                               f"название, а не id; пишите [{', '.join(ids)}]", name)  # type: ignore[arg-type]
+        return problem(where, "list-format", f"нужно: список; указано: {typed}: пишите "
+                       f"списком: [{', '.join(parts)}]", name)
+    return problem(where, "type", f"нужно: {names}; указано: {typed}", name)
+
+
+def _id_problem(schema: dict[str, Any], value: Any, typed: str, where: Pos, name: str,
+                catalogue: Catalogue | None) -> Problem:
+    odd = describe_odd(value) if isinstance(value, str) else ""
+    if odd:
+        return problem(where, "invisible-char", f"в id {typed} {odd}", name)
+    target = schema.get("x-ref")
+    if target and catalogue is not None and isinstance(value, str):
+        ident = by_name(catalogue, target, value)
+        if ident:
+            return problem(where, "ref-name", f"{typed} — это название, а не id: "
+                           f"используйте id: {ident}", name)
+    return problem(where, "pattern", f"{typed} — не id: только строчные "
+                   f"латинские буквы, цифры и дефисы", name)
+
+
+
+
+def split_list(text: str) -> list[str]:
+    """«a, b» or «a; b» -> [a, b]: a list written as people write one."""
+    parts = [p.strip() for p in re.split(r"[,;]", text)]
+    return [p for p in parts if p] or [text.strip()]
+
+
+def _norm(text: str) -> str:
+    text = text.strip().strip("«»\"'“”„").replace("ё", "е").replace("Ё", "Е")
+    return " ".join(text.split()).casefold()
+
+
+def by_name(catalogue: Catalogue, target: str, text: str) -> str | None:
+    """The id of the reference item (full or short name) or entry (title) of type
+    ``target`` called ``text``, compared without case, «ё» and extra spaces; or None."""
+    wanted = _norm(text)
+    if not wanted:
+        return None
+    if target in REFERENCES:
+        for ident, item in catalogue.references.get(target, {}).items():
+            if any(isinstance(item.data.get(k), str) and _norm(item.data[k]) == wanted
+                   for k in ("name", "short")):
+                return ident
+        return None
+    for entry in catalogue.of_type(target):
+        number = entry.data.get("number")   # a legal document by its number: «131-ФЗ»
+        if _norm(entry.title) == wanted or isinstance(number, str) and _norm(number) == wanted:
+            return entry.id
+    return None
+
+
+def human_number(text: str) -> str | None:
+    """«300 000», «0,3 млн», «1,5 млрд», «1_000», «250 тыс. руб.» -> "300000", ...: the
+    number as digits, or None when the text is not a number written in words/groups."""
+    cleaned = text.strip().lower().replace("ё", "е")
+    cleaned = re.sub(r"\s*(?:₽|руб(?:лей|ля|ль)?\.?|р\.)\s*$", "", cleaned)
+    scale = 1
+    unit = re.search(r"\s*(тыс(?:яч[аи]?)?|млн|миллион(?:а|ов)?|млрд|миллиард(?:а|ов)?)\.?$",
+                     cleaned)
+    if unit:
+        word = unit.group(1)
+        scale = 10 ** 3 if word.startswith("тыс") else \
+            10 ** 6 if word.startswith(("млн", "миллион")) else 10 ** 9
+        cleaned = cleaned[:unit.start()]
+    digits = re.sub(r"[\s\u00a0\u202f\u2009_']", "", cleaned).replace(",", ".")
+    if not re.fullmatch(r"[-+]?\d+(?:\.\d+)?", digits):
+        return None
+    number = Decimal(digits) * scale
+    if number == number.to_integral_value():
+        return str(int(number))
+    return format(number.normalize(), "f")
+
+
+def typed_value(record: Record, path: FieldPath, value: Any) -> str:
+    """A value for a message as the editor typed it (never a Python repr), shortened."""
+    text = record.typed.get(path)
+    if text is None:
+        text = f"«{value}»" if isinstance(value, str) else yamlish(value)
+    elif text == "":
+        text = "пусто"
+    return text if len(text) <= 80 else text[:77] + "…»"
+
+
+def yamlish(value: Any) -> str:
+    """A value written the way YAML writes it: true, false, пусто, [a, b], {a: b}."""
+    if value is None:
+        return "пусто"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(yamlish(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {yamlish(v)}" for k, v in value.items()) + "}"
+    return str(value)
 
 
 def _show(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else f"«{value}»"
+    text = f"«{value}»" if isinstance(value, str) else yamlish(value)
     return text if len(text) <= 80 else text[:77] + "…»"
+
+
+def _odd_chars(record: Record, path: FieldPath, value: str, where_in: str) -> list[Problem]:
+    odd = describe_odd(value)
+    if not odd:
+        return []
+    return [problem(record.at(*path), "invisible-char", f"в {where_in} «{value[:60]}» {odd}",
+                    field_name(path))]
 
 
 # --- references, URLs, dates ----------------------------------------------------

@@ -138,6 +138,9 @@ class Record:
     data: dict[str, Any]
     positions: dict[FieldPath, Pos]
     pos: Pos                                   # the record itself
+    # What the editor typed, for messages, where the value is not that text: plain
+    # scalars read as numbers, true/false or empty, and [flow, lists] / {flow: maps}.
+    typed: dict[FieldPath, str] = field(default_factory=dict)
 
     def at(self, *path: str | int) -> Pos:
         """Position of a field, or of its nearest written parent."""

@@ -28,6 +28,7 @@ import yaml
 from .fields import DATE_PATTERN, Schema
 from .guide import REQUIRED, ONE_OF, allowed_values, children, value_kind
 from .model import TYPE_BY_FOLDER, TYPES, Catalogue, FieldPath, TypeSpec
+from .yamlcore import Dumper
 
 PLACEHOLDER = "ЗАПОЛНИТЕ"
 MAX_ID_LENGTH = 60
@@ -265,11 +266,15 @@ def _dump(value: Any) -> str:
     """A value as it goes after «name: » on one line (flow style for lists)."""
     if isinstance(value, str) and _DATE.match(value):
         return value
-    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True,
-                          width=10 ** 6, sort_keys=False).strip()
-    if text.endswith("\n..."):
-        text = text[:-4].rstrip()
-    return text
+    # NEL and the Unicode line and paragraph separators are line breaks to YAML: written
+    # as they are, reading them back folds them into spaces, so they go as \-escapes.
+    unicode = not any(c in str(value) for c in "\x85\u2028\u2029")
+    text = yaml.dump(value, Dumper=Dumper, allow_unicode=unicode, default_flow_style=True,
+                     width=10 ** 6, sort_keys=False)
+    # Only YAML's own line ends go: str.strip() would also eat a non-breaking space.
+    if text.endswith("\n...\n"):
+        text = text[:-5]
+    return text.rstrip("\n")
 
 
 # --- writing ------------------------------------------------------------------------
