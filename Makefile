@@ -19,6 +19,7 @@ deps: $(PY)
 deps-test: $(PY)
 	$(PY) -m pip install -q -e ".[test]"
 	@command -v chromium >/dev/null || { apt-get update && apt-get install -y chromium; }
+	@command -v java >/dev/null || { apt-get update && apt-get install -y default-jre-headless; }
 	@test -f node_modules/axe-core/axe.min.js || npm install --no-audit --no-fund --silent
 
 site: deps

@@ -35,6 +35,7 @@ from catalogue import export, feeds, jsonld, redirects  # noqa: E402
 from catalogue.model import Entry, as_date  # noqa: E402
 from catalogue.pages import GeneratedPage, Site  # noqa: E402
 from fragments import Fragments  # noqa: E402
+from scroll_tables import ScrollTablesExtension  # noqa: E402
 from parallel import ForkedJob, Report  # noqa: E402
 from template_helpers import GLOBALS as TEMPLATE_HELPERS  # noqa: E402
 
@@ -49,7 +50,9 @@ _fragments = Fragments()   # parts of pages rendered once (hooks/fragments.py)
 # a reader. Validation already rejects raw HTML: this is the second lock.
 _ALLOWED_ATTRIBUTES = {"*": {"id", "class", "title"}, "a": {"href"},
                        "img": {"src", "alt", "width", "height"}, "th": {"align"},
-                       "td": {"align"}}
+                       "td": {"align"},
+                       # the focusable wrapper of tables (hooks/scroll_tables.py)
+                       "div": {"role", "tabindex", "aria-label"}}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -65,6 +68,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                           f"{lines}\nИсправьте ошибки и запустите сборку снова.")
     _site = Site(result.catalogue, today)
     _configure_offline(config)
+    # Wide tables scroll in a wrapper the keyboard reaches (hooks/scroll_tables.py).
+    config.markdown_extensions.append(ScrollTablesExtension())
     # The catalogue lives until the build ends: keep the garbage collector from
     # walking it again and again (its cost grew with the catalogue). on_post_build thaws it.
     gc.freeze()
@@ -147,6 +152,7 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
     env.filters["as_date"] = as_date
     env.globals.update(TEMPLATE_HELPERS)
     _open_data_env(env, config, files)
+    env.globals["cat_calendar"] = _calendar_exists
     _second_core_pages(files)
     return env
 
@@ -316,6 +322,7 @@ def _finish_second_core(config: MkDocsConfig) -> None:
 
 _finder_cache: dict[str, dict[str, Any] | None] = {}
 _analytics_cache: list[analytics.Analytics] = []
+_calendar_cache: list[set[str]] = []
 
 
 def _analytics() -> analytics.Analytics:
@@ -330,6 +337,14 @@ def _finder_index(type_name: str) -> dict[str, Any] | None:
     if type_name not in _finder_cache:
         _finder_cache[type_name] = finder.index_for(_site, type_name)
     return _finder_cache[type_name]
+
+
+def _calendar_exists(path: str) -> bool:
+    """Templates offer a calendar only if the build writes it (none without events)."""
+    assert _site is not None
+    if not _calendar_cache:
+        _calendar_cache.append(set(ical.calendar_files(_site.catalogue)))
+    return path in _calendar_cache[0]
 
 
 def _years(index: dict[str, Any]) -> list[int]:
@@ -349,19 +364,9 @@ def _write_finder_and_calendars(site_dir: Path, site: Site, site_url: str) -> No
         folder = site.types[name].folder
         _write(site_dir / folder / "finder.json",
                json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-    measures = site.catalogue.of_type("measure")
     calendars = ical.Calendars(site_url, site.today)
-    _write(site_dir / "calendar" / "measures.ics",
-           calendars.calendar(measures, "Меры поддержки: сроки приёма"))
-    for topic, item in site.catalogue.references["topic"].items():
-        chosen = [m for m in measures if topic in m.topics]
-        if chosen:
-            _write(site_dir / "calendar" / f"{topic}.ics",
-                   calendars.calendar(chosen, f"Меры поддержки: {item.data.get('name', topic)}"))
-    for measure in measures:
-        if ical.has_dates(measure):
-            _write(site_dir / measure.url / "calendar.ics",
-                   calendars.calendar([measure], measure.title))
+    for rel, (measures, name) in ical.calendar_files(site.catalogue).items():
+        _write(site_dir / rel, calendars.calendar(measures, name))
 
 
 # --- open data, feeds, structured data, stable links, the offline edition ------------

@@ -12,6 +12,7 @@ Registered as Jinja globals by hooks/site.py; imports nothing from MkDocs.
 from __future__ import annotations
 
 from typing import Any, Iterable
+from urllib.parse import quote
 
 from jinja2 import pass_context
 from markupsafe import Markup, escape
@@ -53,4 +54,14 @@ def external(address: Any, text: str = "") -> Markup:
     return Markup(f'<a href="{escape(safe)}" rel="noopener">{escape(text or address)}</a>')
 
 
-GLOBALS = {"fact": fact, "ref_links": ref_links, "external": external}
+def mailto(address: str, subject: str, body: str) -> str:
+    """A mailto: URL (RFC 6068) with subject and body: every character but letters,
+    digits and ``-._~`` percent-encoded as UTF-8 (spaces as %20, never «+»; line
+    breaks as %0D%0A), so that a title with «&», «?», «#» or «+» reaches the mail
+    program unchanged. The address is encoded too, except its «@»."""
+    body = body.replace("\r\n", "\n").replace("\n", "\r\n")
+    return (f"mailto:{quote(address, safe='@')}?subject={quote(subject, safe='')}"
+            f"&body={quote(body, safe='')}")
+
+
+GLOBALS = {"fact": fact, "ref_links": ref_links, "external": external, "mailto": mailto}

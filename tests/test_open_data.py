@@ -193,9 +193,57 @@ def test_build_writes_exactly_the_engines_files(site: Path, catalogue: Catalogue
 def test_catalogue_json_and_type_files_match_their_schema(site: Path) -> None:
     schema = load_json(site / "data" / "schemas" / "catalogue.schema.json")
     assert schema == export.catalogue_schema()
-    for name in ["catalogue", *TYPES]:
-        document = load_json(site / "data" / f"{name}.json")
-        assert errors(schema, document) == [], name
+    assert errors(schema, load_json(site / "data" / "catalogue.json")) == []
+    for name, spec in TYPES.items():
+        schema = load_json(site / "data" / "schemas" / f"{name}.schema.json")
+        assert schema == export.type_schema(spec)
+        assert errors(schema, load_json(site / "data" / f"{name}.json")) == [], name
+
+
+def _schema_named_after(rel: str) -> str:
+    """data/measure.json -> data/schemas/measure.schema.json (reference/ likewise)."""
+    folder, _, name = rel.removeprefix("data/").rpartition("/")
+    return "data/schemas/" + (folder + "/" if folder else "") + name[:-len(".json")] \
+        + ".schema.json"
+
+
+def test_every_json_export_validates_against_the_schema_named_after_it(site: Path) -> None:
+    """As a data user checks a download: the file against the schema of the same name,
+    with check-jsonschema (python-jsonschema's CLI with its own format checks and
+    metaschema check), not the engine's own validation. Every JSON file in data/."""
+    cli = Path(sys.executable).with_name("check-jsonschema")
+    assert cli.is_file(), "check-jsonschema is not installed (make deps-test)"
+    exports = sorted(p.relative_to(site).as_posix() for p in (site / "data").rglob("*.json")
+                     if "schemas" not in p.relative_to(site / "data").parts)
+    assert {"data/catalogue.json", "data/analytics.json",
+            *(f"data/{name}.json" for name in TYPES)} <= set(exports)
+    failures = []
+    for rel in exports:
+        schema = site / _schema_named_after(rel)
+        assert schema.is_file(), f"{rel}: no schema {schema.relative_to(site)}"
+        done = subprocess.run([str(cli), "--check-metaschema", str(schema)],
+                              capture_output=True, text=True, timeout=120)
+        if done.returncode:
+            failures.append(f"{schema.relative_to(site)} is not a valid schema:\n"
+                            f"{done.stdout[-1500:]}")
+        done = subprocess.run([str(cli), "--schemafile", str(schema), str(site / rel)],
+                              capture_output=True, text=True, timeout=120)
+        if done.returncode:
+            failures.append(f"{rel} against {schema.relative_to(site)}:\n{done.stdout[-1500:]}")
+    assert not failures, "\n".join(failures)
+
+
+def test_open_data_page_says_which_schema_describes_which_file(site: Path) -> None:
+    page = site / "data" / "index.html"
+    tree = lxml.html.fromstring(page.read_bytes())
+    rows = tree.xpath('//div[contains(@class, "cat-open-data")]//tbody/tr')
+    assert rows
+    for row in rows:
+        links = [resolve(site, page, a.get("href")).relative_to(site).as_posix()
+                 for a in row.xpath(".//a")]
+        data = next(h for h in links if h.endswith(".json") and "/schemas/" not in h)
+        schema = next(h for h in links if h.endswith(".schema.json"))
+        assert schema == _schema_named_after(data), (data, schema)
 
 
 def test_every_entry_appears_once_in_catalogue_and_once_in_its_type_file(
@@ -215,10 +263,11 @@ def test_every_entry_appears_once_in_catalogue_and_once_in_its_type_file(
 
 def test_records_are_the_front_matter_as_written(site: Path, catalogue: Catalogue) -> None:
     records = load_json(site / "data" / "catalogue.json")["entries"]
-    schemas = {name: load_json(site / "data" / "schemas" / f"{name}.schema.json")
-               for name in TYPES}
-    for name, spec in TYPES.items():
-        assert schemas[name] == json.loads(json.dumps(spec.schema())), name
+    # the front matter against the type's own schema; the whole record against the
+    # record schema published inside data/schemas/<type>.schema.json
+    schemas = {name: json.loads(json.dumps(spec.schema())) for name, spec in TYPES.items()}
+    published = {name: load_json(site / "data" / "schemas" / f"{name}.schema.json")
+                 ["properties"]["entries"]["items"] for name in TYPES}
     for item in records:
         entry = catalogue.entries[item["id"]]
         front = {k: v for k, v in item.items() if k not in export.OWN_KEYS}
@@ -227,6 +276,7 @@ def test_records_are_the_front_matter_as_written(site: Path, catalogue: Catalogu
         assert item["url"] == site_url() + entry.url
         assert local(site, item["url"]).is_file()
         assert errors(schemas[item["type"]], front) == [], entry.id
+        assert errors(published[item["type"]], item) == [], entry.id
 
 
 def test_reference_lists_are_exported(site: Path, catalogue: Catalogue) -> None:

@@ -6,9 +6,22 @@ Written into the built site under ``data/`` (hooks/site.py, on_post_build)::
     data/<type>.json                 the entries of one type (measure.json, legal.json, ...)
     data/<type>.csv                  the same for Excel (see «CSV» below)
     data/reference/<list>.json       the reference lists entries point into (regions, ...)
-    data/schemas/catalogue.schema.json   the shape of catalogue.json and of every <type>.json
-    data/schemas/<type>.schema.json      an entry's front matter (TypeSpec.schema())
-    data/schemas/reference/<list>.schema.json
+    data/analytics.json              the figures of /analytics/ (written by hooks/site.py)
+
+and beside them, for each JSON file, the JSON Schema (Draft 2020-12) of THAT file,
+as exported, named after it: a reader validates the file they downloaded against
+the schema of the same name::
+
+    data/schemas/catalogue.schema.json        catalogue.json: wrapper, records of every type
+    data/schemas/<type>.schema.json           <type>.json: wrapper {type, updated, count,
+                                              entries}, records of that type (record_schema)
+    data/schemas/reference/<list>.schema.json reference/<list>.json (a list of items)
+    data/schemas/analytics.schema.json        analytics.json
+
+(The schema of an editor's front matter alone is schemas/<type>.schema.json in the
+repository, for editors' tools; an exported record is that plus id, type, url and
+body_markdown.) tests/test_open_data.py validates every file against its schema with
+check-jsonschema, another validator than the jsonschema package the engine uses.
 
 An exported entry is its front matter exactly as written in content/ plus four
 keys of ours: ``id``, ``type`` (measure, legal, ...), ``url`` (its page) and
@@ -128,31 +141,32 @@ def record_schema(spec: TypeSpec) -> Schema:
             "additionalProperties": False}
 
 
+_UPDATED: Schema = {"type": ["string", "null"], "format": "date", "title": "Обновлено",
+                    "description": "Самая поздняя дата проверки (last_reviewed) "
+                                   "среди материалов файла."}
+_COUNT: Schema = {"type": "integer", "minimum": 0, "title": "Число материалов"}
+
+
 def catalogue_schema() -> Schema:
-    """The schema of catalogue.json and of every data/<type>.json."""
+    """The schema of data/catalogue.json: every entry, of every type."""
     names = list(TYPES)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID_BASE + "catalogue.schema.json",
         "title": "Муниципальный навигатор: выгрузка материалов",
-        "description": "data/catalogue.json (все материалы) и data/<тип>.json "
-                       "(материалы одного типа).",
+        "description": "Файл data/catalogue.json: все материалы каталога. Файлы одного "
+                       "типа (data/<тип>.json) описаны схемами data/schemas/<тип>.schema.json.",
         "type": "object",
         "properties": {
-            "type": {"enum": names, "title": "Тип материалов в файле",
-                     "description": "Только в файлах одного типа."},
-            "updated": {"type": ["string", "null"], "format": "date",
-                        "title": "Обновлено",
-                        "description": "Самая поздняя дата проверки (last_reviewed) "
-                                       "среди материалов файла."},
-            "count": {"type": "integer", "minimum": 0, "title": "Число материалов"},
+            "updated": _UPDATED,
+            "count": _COUNT,
             "counts": {"type": "object", "title": "Материалов каждого типа",
                        "properties": {n: {"type": "integer", "minimum": 0} for n in names},
                        "required": names, "additionalProperties": False},
             "entries": {"type": "array", "title": "Материалы",
                         "items": {"$ref": "#/$defs/entry"}},
         },
-        "required": ["updated", "count", "entries"],
+        "required": ["updated", "count", "counts", "entries"],
         "additionalProperties": False,
         "$defs": {
             "entry": {
@@ -164,6 +178,66 @@ def catalogue_schema() -> Schema:
             },
             **{n: record_schema(spec) for n, spec in TYPES.items()},
         },
+    }
+
+
+def type_schema(spec: TypeSpec) -> Schema:
+    """The schema of data/<type>.json: {type, updated, count, entries}, each entry a
+    record of this type (``record_schema``: front matter plus id, type, url,
+    body_markdown). Self-contained: no reference to another file."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID_BASE + f"{spec.name}.schema.json",
+        "title": f"Муниципальный навигатор: {spec.plural.lower()}",
+        "description": f"Файл data/{spec.name}.json: материалы типа «{spec.label}» "
+                       f"({spec.name}), как их выгружает сайт.",
+        "type": "object",
+        "properties": {
+            "type": {"const": spec.name, "title": "Тип материалов в файле"},
+            "updated": _UPDATED,
+            "count": _COUNT,
+            "entries": {"type": "array", "title": "Материалы", "items": record_schema(spec)},
+        },
+        "required": ["type", "updated", "count", "entries"],
+        "additionalProperties": False,
+    }
+
+
+def analytics_schema() -> Schema:
+    """The schema of data/analytics.json (analytics.Analytics.as_dict)."""
+    text = {"type": "string"}
+    count = {"type": "integer", "minimum": 0}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID_BASE + "analytics.schema.json",
+        "title": "Муниципальный диалог в цифрах",
+        "description": "Файл data/analytics.json: ряды графиков страницы /analytics/ "
+                       "и темы, где помощи пока нет.",
+        "type": "object",
+        "properties": {
+            "charts": {"type": "array", "title": "Графики", "items": {
+                "type": "object",
+                "properties": {
+                    "id": text, "title": text, "description": text,
+                    "unit": {"type": "string", "title": "Что считают числа"},
+                    "rows": {"type": "array", "items": {
+                        "type": "object",
+                        "properties": {"label": text, "value": count},
+                        "required": ["label", "value"], "additionalProperties": False}},
+                    "url": {"type": "object", "title": "Страница для подписи строки",
+                            "additionalProperties": text},
+                },
+                "required": ["id", "title", "description", "unit", "rows", "url"],
+                "additionalProperties": False}},
+            "gaps": {"type": "array", "title": "Где помощи пока нет", "items": {
+                "type": "object",
+                "properties": {"topic_id": text, "topic": text, "problems": count,
+                               "open_measures": count, "solutions": count},
+                "required": ["topic_id", "topic", "problems", "open_measures", "solutions"],
+                "additionalProperties": False}},
+        },
+        "required": ["charts", "gaps"],
+        "additionalProperties": False,
     }
 
 
@@ -257,7 +331,8 @@ def files(catalogue: Catalogue, site_url: str = "") -> dict[str, bytes]:
         document = type_document(catalogue, name, site_url, everything)
         out[f"{DATA_DIR}/{name}.json"] = _json(document)
         out[f"{DATA_DIR}/{name}.csv"] = csv_table(spec, document["entries"])
-        out[f"{DATA_DIR}/schemas/{name}.schema.json"] = _json(spec.schema())
+        out[f"{DATA_DIR}/schemas/{name}.schema.json"] = _json(type_schema(spec))
+    out[f"{DATA_DIR}/schemas/analytics.schema.json"] = _json(analytics_schema())
     for name, ref_spec in REFERENCES.items():
         out[f"{DATA_DIR}/reference/{name}.json"] = _json(reference_items(catalogue, name))
         out[f"{DATA_DIR}/schemas/reference/{name}.schema.json"] = _json(ref_spec.schema())
@@ -289,4 +364,7 @@ def manifest(catalogue: Catalogue) -> list[dict[str, Any]]:
                      "count": len(catalogue.references[name]),
                      "json": f"{DATA_DIR}/reference/{name}.json", "csv": None,
                      "schema": f"{DATA_DIR}/schemas/reference/{name}.schema.json"})
+    rows.append({"name": "analytics", "title": "Муниципальный диалог в цифрах", "count": None,
+                 "json": f"{DATA_DIR}/analytics.json", "csv": None,
+                 "schema": f"{DATA_DIR}/schemas/analytics.schema.json"})
     return rows

@@ -1,7 +1,11 @@
 """Application windows as iCalendar (RFC 5545) files, through the icalendar package.
 
 One event per dated window; annual programmes known only by their usual months
-have no dates and get no event (the site lists them as «обычно: …»).
+have no dates and get no event (the site lists them as «обычно: …»). A calendar
+without events is never written nor offered: RFC 5545 (section 3.6) requires at
+least one component, and strict readers reject such a file. ``calendar_files``
+says which calendars exist; the build writes exactly those and the pages link
+exactly those.
 Each measure's events are serialized once and reused by every calendar that
 holds them (the whole catalogue, its topics, its own page).
 """
@@ -13,7 +17,7 @@ from typing import Iterable
 
 from icalendar import Calendar, Event
 
-from .model import Entry
+from .model import Catalogue, Entry
 from .schedule import windows
 
 PRODID = "-//Municipal Catalogue//Municipal Navigator//RU"
@@ -50,7 +54,11 @@ class Calendars:
         return self._events[entry.id]
 
     def calendar(self, entries: Iterable[Entry], name: str) -> bytes:
-        """An .ics file with the windows of the given measures; deterministic."""
+        """An .ics file with the windows of the given measures; deterministic.
+        ValueError when none of them has a dated window (an empty calendar)."""
+        body = b"".join(self._of(e) for e in sorted(entries, key=lambda e: e.id))
+        if not body:
+            raise ValueError(f"календарь «{name}» без событий: такой файл не пишется")
         cal = Calendar()
         cal.add("prodid", PRODID)
         cal.add("version", "2.0")
@@ -58,7 +66,6 @@ class Calendars:
         cal.add("x-wr-calname", name)
         cal.add("x-wr-timezone", "Europe/Moscow")
         head, _, tail = cal.to_ical().rpartition(b"END:VCALENDAR")
-        body = b"".join(self._of(e) for e in sorted(entries, key=lambda e: e.id))
         return head + body + b"END:VCALENDAR" + tail
 
 
@@ -68,3 +75,24 @@ def calendar(entries: Iterable[Entry], name: str, site_url: str, stamp: dt.date)
 
 def has_dates(entry: Entry) -> bool:
     return bool(windows(entry))
+
+
+def calendar_files(catalogue: Catalogue) -> dict[str, tuple[list[Entry], str]]:
+    """Every calendar the site has: path under the site root -> (its measures, its name).
+
+    ``calendar/measures.ics`` (every measure), ``calendar/<topic>.ics`` per topic and
+    ``<measure url>calendar.ics`` per measure, each only when at least one of its
+    measures has a dated window. Sorted by path.
+    """
+    dated = [m for m in catalogue.of_type("measure") if has_dates(m)]
+    out: dict[str, tuple[list[Entry], str]] = {}
+    if dated:
+        out["calendar/measures.ics"] = (dated, "Меры поддержки: сроки приёма")
+    for topic, item in catalogue.references["topic"].items():
+        chosen = [m for m in dated if topic in m.topics]
+        if chosen:
+            out[f"calendar/{topic}.ics"] = (
+                chosen, f"Меры поддержки: {item.data.get('name', topic)}")
+    for measure in dated:
+        out[f"{measure.url}calendar.ics"] = ([measure], measure.title)
+    return dict(sorted(out.items()))

@@ -22,6 +22,7 @@ import json
 from typing import Any, Callable
 
 from . import body as md
+from .links import citation
 from .model import Catalogue, Entry, ReferenceItem
 from .urls import absolute
 
@@ -117,10 +118,10 @@ class _Builder:
         return labels.get(value) if value is not None else None
 
     def plain_body(self, entry: Entry) -> str:
-        """The body as text: [[id]] as the target's title, headings without «#»."""
+        """The body as text: [[id]] as on the page (links.citation), headings without «#»."""
         def render(ident: str, text: str) -> str:
             target = self.catalogue.entries.get(ident)
-            return text or (target.title if target else ident)
+            return text or (citation(target, self.catalogue) if target else ident)
         text = md.replace_short_refs(entry.body, render)
         return "\n".join(line.lstrip("#").strip() if line.startswith("#") else line
                          for line in text.strip().splitlines())

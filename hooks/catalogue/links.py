@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from . import body as md
-from .model import REFERENCES, Catalogue, Entry, references
+from .model import REFERENCES, Catalogue, Entry, as_date, references
 
 
 @dataclass(frozen=True)
@@ -67,8 +67,67 @@ def escape_link_text(text: str) -> str:
     return out
 
 
+# How a legal act is named in running text, by kind: «Федеральный закон № 131-ФЗ».
+# The Constitution and codes are cited by their title, which is short
+# («Бюджетный кодекс Российской Федерации»). Generic kinds (an order of some
+# ministry, a letter, a regional law, a court's decision) say little without the
+# date, so they always get it: «Приказ от 15.03.2024 № 101».
+_CITED_BY_NUMBER = {
+    "federal-constitutional-law": "Федеральный конституционный закон",
+    "federal-law": "Федеральный закон",
+    "presidential-decree": "Указ Президента РФ",
+    "government-resolution": "Постановление Правительства РФ",
+    "government-order": "Распоряжение Правительства РФ",
+    "ministry-order": "Приказ",
+    "regional-law": "Закон",
+    "letter": "Письмо",
+    "court-decision": "Решение",
+}
+_ALWAYS_DATED = {"ministry-order", "regional-law", "letter", "court-decision"}
+_same_number: dict[int, tuple[Catalogue, dict[tuple[str, str], int]]] = {}
+
+
+def _numbered(catalogue: Catalogue) -> dict[tuple[str, str], int]:
+    """(kind, number) -> how many legal acts of the catalogue have it (computed once)."""
+    cached = _same_number.get(id(catalogue))
+    if cached is None or cached[0] is not catalogue:
+        counts: dict[tuple[str, str], int] = defaultdict(int)
+        for act in catalogue.of_type("legal"):
+            if act.data.get("number"):
+                counts[(str(act.data.get("kind")), str(act.data["number"]))] += 1
+        _same_number.clear()
+        cached = _same_number[id(catalogue)] = (catalogue, dict(counts))
+    return cached[1]
+
+
+def citation(target: Entry, catalogue: Catalogue) -> str:
+    """How ``[[id]]`` reads in running text (``[[id|текст]]`` keeps the editor's text).
+
+    Any entry but a legal act: its title. A legal act: its ``short_title`` if the
+    editor gave one; else «<вид> № <номер>» («Федеральный закон № 131-ФЗ»), with
+    «от ДД.ММ.ГГГГ» before the number when the kind is generic (_ALWAYS_DATED) or
+    another act of the catalogue has the same kind and number (two laws № 273-ФЗ);
+    the Constitution, codes and acts without a number: the title. The full title
+    stays in lists, fact cards and on the act's own page.
+    """
+    if target.spec.name != "legal":
+        return target.title
+    data = target.data
+    if data.get("short_title"):
+        return str(data["short_title"])
+    kind, number = str(data.get("kind")), data.get("number")
+    noun = _CITED_BY_NUMBER.get(kind)
+    if not noun or not number:
+        return target.title
+    adopted = as_date(data.get("adopted"))
+    dated = kind in _ALWAYS_DATED or _numbered(catalogue).get((kind, str(number)), 0) > 1
+    when = f" от {adopted:%d.%m.%Y}" if dated and adopted else ""
+    return f"{noun}{when} № {number}"
+
+
 def resolve_short_refs(entry: Entry, catalogue: Catalogue) -> str:
-    """The body with each [[id]] turned into a Markdown link to the target's source file.
+    """The body with each [[id]] turned into a Markdown link to the target's source file,
+    its text the target's ``citation`` (a legal act's short form) or the editor's.
 
     Links point at .md files so that MkDocs checks them and makes them relative.
     """
@@ -79,6 +138,6 @@ def resolve_short_refs(entry: Entry, catalogue: Catalogue) -> str:
         if target is None:
             return escape_link_text(text or ident)
         path = posixpath.relpath(f"{target.spec.folder}/{target.id}.md", here)
-        return f"[{escape_link_text(text or target.title)}]({path})"
+        return f"[{escape_link_text(text or citation(target, catalogue))}]({path})"
 
     return md.replace_short_refs(entry.body, render)

@@ -310,44 +310,11 @@ def test_no_horizontal_scroll_at_360px(kind: str, reading_page: Any, base_url: s
 
 # --- accessibility -----------------------------------------------------------------------------
 
-def _axe(page: Any) -> list[dict[str, Any]]:
-    if not sitebuild.REPO.joinpath("node_modules/axe-core/axe.min.js").is_file():
-        pytest.skip("axe-core is not installed (make deps-test)")
-    page.add_script_tag(path=str(sitebuild.REPO / "node_modules/axe-core/axe.min.js"))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [{"id": v["id"], "impact": v["impact"], "help": v["help"],
-             "nodes": [{"target": n["target"], "html": n["html"][:300],
-                        "summary": (n.get("failureSummary") or "")[:300]}
-                       for n in v["nodes"][:10]],
-             "count": len(v["nodes"])}
-            for v in result["violations"]]
-
-
 def _serious(violations: list[dict[str, Any]]) -> list[str]:
     return [f"{v['impact']} {v['id']} ({v['help']}), {v['count']} nodes, e.g. "
             f"{v['nodes'][0]['target']} {v['nodes'][0]['html'][:160]}"
             for v in violations if v["impact"] in ("critical", "serious")]
 
 
-@pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_accessibility(kind: str, reading_page: Any, base_url: str,
-                       pages: dict[str, str | None], a11y_report: dict[str, Any]) -> None:
-    page = reading_page
-    _open(page, base_url, pages, kind)
-    violations = _axe(page)
-    a11y_report[kind] = violations
-    serious = _serious(violations)
-    assert not serious, "\n".join(serious)
-
-
-@pytest.mark.parametrize("kind", ["home", "measure", "measures-index", "analytics"])
-def test_accessibility_dark_scheme(kind: str, dark_page: Any, base_url: str,
-                                   pages: dict[str, str | None],
-                                   a11y_report: dict[str, Any]) -> None:
-    """The slate palette follows prefers-color-scheme: contrast is checked there too."""
-    _open(dark_page, base_url, pages, kind)
-    assert dark_page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
-    violations = _axe(dark_page)
-    a11y_report[f"{kind} (dark)"] = violations
-    serious = _serious(violations)
-    assert not serious, "\n".join(serious)
+# axe-core on every page type at 360 and 1280 px in both colour schemes:
+# tests/browser/test_phone_keyboard.py (test_accessibility).

@@ -165,13 +165,18 @@
     return String(value).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,")
       .replace(/\r?\n/g, "\\n")
   }
+  function octets(cp) {
+    return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4
+  }
   function fold(line) {
-    /* RFC 5545: lines of at most 75 octets; continuation lines start with a space */
+    /* RFC 5545 section 3.1: lines of at most 75 octets of UTF-8, continuation lines
+       start with a space. Folded between characters (code points), never inside one:
+       a surrogate pair (an emoji) or a multi-octet UTF-8 sequence stays whole. */
     var out = [], bytes = 0, current = ""
-    for (var i = 0; i < line.length; i++) {
-      var ch = line[i], size = new TextEncoder().encode(ch).length
+    for (var i = 0; i < line.length;) {
+      var cp = line.codePointAt(i), ch = String.fromCodePoint(cp), size = octets(cp)
       if (bytes + size > 75) { out.push(current); current = " "; bytes = 1 }
-      current += ch; bytes += size
+      current += ch; bytes += size; i += ch.length
     }
     out.push(current)
     return out.join("\r\n")
@@ -250,7 +255,8 @@
       status.textContent = matched.length ? "Найдено: " + count(matched.length, type.forms)
         : "Ничего не найдено. Попробуйте убрать часть условий."
       if (more) more.hidden = matched.length <= shown
-      if (icsButton) icsButton.disabled = !matched.some(function (i) { return i.w })
+      /* a calendar without events is never offered (RFC 5545 needs one component) */
+      if (icsButton) icsButton.disabled = !matched.some(function (i) { return i.w && i.w.length })
     }
     function apply() {
       var q = read(), today = S.today()
