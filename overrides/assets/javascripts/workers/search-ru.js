@@ -51,7 +51,8 @@
    *  - Every other word goes through the index's own pipeline (trimmer and the
    *    Russian/English stemmers), so the query term is what the index holds.
    *    Words of four letters or more match as prefixes of index terms (word
-   *    forms the stemmer leaves apart, a word being typed) and, from five
+   *    forms the stemmer leaves apart, a word being typed; the word itself when
+   *    its stem is shorter than four letters: прием -> при) and, from five
    *    letters of stem, within one edit (деревня/деревень, a typo) at a lower
    *    weight; shorter words (ТОС, МО, 44, ФЗ) match whole terms only.
    *  - Synonyms (content/reference/synonyms.yml, shipped in the search index
@@ -109,10 +110,11 @@
   function analyseWord(word) {
     var term = indexTerm(word)
     if (!term) return null
-    var modes = [{ mode: "exact", weight: 1 }]
+    var modes = [{ mode: "exact", term: term, weight: 1 }]
     if (!/^\d+$/.test(word) && word.length >= 4) {
-      modes.push({ mode: "prefix", weight: 0.8 })
-      if (term.length >= 5) modes.push({ mode: "fuzzy", weight: 0.4 })
+      /* a stem shorter than four letters (прием -> при) is no prefix: the word is */
+      modes.push({ mode: "prefix", term: term.length >= 4 ? term : word, weight: 0.8 })
+      if (term.length >= 5) modes.push({ mode: "fuzzy", term: term, weight: 0.4 })
     }
     return { word: word, term: term, modes: modes }
   }
@@ -188,7 +190,7 @@
     function wordHits(word) {
       var out = new Map()
       word.modes.forEach(function (m) {
-        hits(word.term, m.mode).forEach(function (r, ref) {
+        hits(m.term, m.mode).forEach(function (r, ref) {
           var score = r.score * m.weight, had = out.get(ref)
           if (!had) out.set(ref, { score: score, matchData: r.matchData })
           else {
