@@ -25,6 +25,7 @@ if str(ROOT / "scripts") not in sys.path:
 
 import search_bench  # noqa: E402
 from test_reader import _search  # noqa: E402
+from test_open_data import offline_zip  # noqa: E402,F401  (the offline edition, built once)
 
 LEGACY = """(() => { const Original = window.Worker
   window.Worker = function (url, options) {
@@ -135,3 +136,30 @@ def test_results_show_the_summary_and_real_highlight_links(search: Any,
                                                 "ls => ls.map(a => a.href)"):
             h = parse_qs(urlsplit(href).query, keep_blank_values=True).get("h")
             assert h is None or h[0].strip(), f"«{query}»: empty ?h= in {href}"
+
+
+def test_offline_edition_has_the_same_query_handling(offline_zip: Path, tmp_path: Path,
+                                                     browser: Any) -> None:
+    """From file:// (Material's iframe-worker runs our worker): ё, prepositions, stop
+    words, near stems and synonyms behave as on the served site."""
+    import zipfile
+    with zipfile.ZipFile(offline_zip) as zf:
+        zf.extractall(tmp_path)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        if os.environ.get("CATALOGUE_SEARCH_LEGACY"):
+            page.add_init_script(LEGACY)
+        page.goto((tmp_path / "catalogue-offline" / "index.html").as_uri())
+        search_bench.open_search(page)
+        page.wait_for_function("() => !document.querySelector('.md-search-result__meta')"
+                               ".textContent.includes('Инициализация')", timeout=60_000)
+        assert set(_ids(page, "молодежь", 3)) & {"rosmolodezh-granty", "fz-489-2020",
+                                                "vopros-molodezhnyy-sovet"}
+        assert set(_ids(page, "субсидии на благоустройство", 2)) == {
+            "fkgs-subsidii", "krst-blagoustroystvo"}
+        assert "vremya-geroev" in _ids(page, "время", 3)
+        assert "fkgs-subsidii" in _ids(page, "кгс", 3)
+        assert "vopros-detskiy-sad-detyam-uchastnikov-svo" in _ids(page, "ребенок", 3)
+    finally:
+        context.close()

@@ -192,12 +192,20 @@
       word.modes.forEach(function (m) {
         hits(m.term, m.mode).forEach(function (r, ref) {
           var score = r.score * m.weight, had = out.get(ref)
-          if (!had) out.set(ref, { score: score, matchData: r.matchData })
+          if (!had) out.set(ref, had = { score: score, matchData: r.matchData, keys: new Set() })
           else {
             if (score > had.score) had.score = score
             if (had.matchData !== r.matchData) had.matchData.combine(r.matchData)
           }
+          Object.keys(r.matchData.metadata).forEach(function (k) { had.keys.add(k) })
         })
+      })
+      /* what the page highlights (?h=): the word's term when it is a prefix of
+         every term it met, else those terms (деревн met деревен) */
+      out.forEach(function (h) {
+        var keys = Array.from(h.keys)
+        h.highlight = keys.every(function (k) { return k.indexOf(word.term) === 0 })
+          ? [word.term] : keys
       })
       return out
     }
@@ -207,23 +215,30 @@
       group.alternatives.forEach(function (alternative) {
         var all = alternative.map(wordHits)
         all[0].forEach(function (first, ref) {
-          var score = 0, parts = []
+          var score = 0, parts = [], highlight = []
           for (var k = 0; k < all.length; k++) {
             var h = all[k].get(ref)
             if (!h) return
             score += h.score
             parts.push(h.matchData)
+            highlight.push.apply(highlight, h.highlight)
           }
           var had = matched.get(ref)
-          if (!had || score > had.score) matched.set(ref, { score: score, parts: parts })
+          if (!had || score > had.score)
+            matched.set(ref, { score: score, parts: parts, highlight: highlight })
         })
       })
       matched.forEach(function (m, ref) {
         var doc = docs.get(ref)
         if (!doc) docs.set(ref, doc = { ref: ref, score: 0, groups: 0,
-                                        matchData: new lunr.MatchData(), missing: [] })
+                                        matchData: new lunr.MatchData(), matched: new Set(),
+                                        highlight: [] })
         doc.groups += 1
         doc.score += m.score
+        doc.matched.add(group)
+        m.highlight.forEach(function (t) {
+          if (doc.highlight.indexOf(t) < 0) doc.highlight.push(t)
+        })
         m.parts.forEach(function (md) { doc.matchData.combine(md) })
       })
     })
@@ -245,8 +260,6 @@
         })
       })
       doc.rank = doc.groups * 1e7 + doc.score
-      doc.terms = {}
-      Object.keys(doc.matchData.metadata).forEach(function (t) { doc.terms[t] = true })
       results.push(doc)
     })
     results.sort(function (a, b) { return b.rank - a.rank })
@@ -289,17 +302,9 @@
         var r = byRef.get(item.location) || best
         if (!r) return
         var terms = {}
-        Object.keys(r.terms).forEach(function (t) { terms[t] = true })
+        r.highlight.forEach(function (t) { terms[t] = true })
         groups.forEach(function (group) {
-          var hit = group.alternatives.some(function (alternative) {
-            return alternative.every(function (w) {
-              return Object.keys(r.terms).some(function (t) {
-                return t.indexOf(w.term) === 0 || w.term.indexOf(t) === 0 ||
-                  Math.abs(t.length - w.term.length) <= 1
-              })
-            })
-          })
-          if (!hit) group.words.forEach(function (w) { terms[w.word] = false })
+          if (!r.matched.has(group)) group.words.forEach(function (w) { terms[w.word] = false })
         })
         item.terms = terms
         item.score = byRef.get(item.location) ? rankOf(item) : 0
