@@ -181,6 +181,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     _finish_second_core(config)
 
 
+HANDWRITTEN_BOOST = 0.5   # search: hand-written pages under entries (see below)
+
+
 def _write_search_index(site_dir: Path, site: Site) -> None:
     """Add the engine's compact documents to the index Material's search plugin wrote.
 
@@ -191,10 +194,20 @@ def _write_search_index(site_dir: Path, site: Site) -> None:
     if not path.exists():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
+    # Hand-written pages (home, about, guide) and their sections: below entries
+    # whose title or summary holds the query words.
+    for doc in index["docs"]:
+        doc.setdefault("boost", HANDWRITTEN_BOOST)
     for doc in site.search_docs():
-        doc["title"] = html.escape(doc["title"], quote=False)
-        doc["text"] = html.escape(doc["text"], quote=False)
+        for key in ("title", "text", "facts"):
+            if key in doc:
+                doc[key] = html.escape(doc[key], quote=False)
         index["docs"].append(doc)
+    # Entries' key facts: indexed like the text, not shown in the results.
+    index["config"]["fields"].setdefault("facts", {"boost": 1.0})
+    # Abbreviations and expansions (content/reference/synonyms.yml) for the worker
+    # (in config: Material hands the worker config, docs and its own options only).
+    index["config"]["synonyms"] = site.search_synonyms()
     if _file_urls:  # the offline edition: measures/x/ is measures/x.html there
         for doc in index["docs"]:
             location, hash_, fragment = doc["location"].partition("#")

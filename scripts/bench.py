@@ -13,9 +13,16 @@ reported. Prints one JSON line:
   build_cpu_s, baseline_cpu_s, cpu_ratio (CPU time: our build uses two processes),
   peak_mb, search_index_bytes, search_index_gzip_bytes, finder_json_gzip_bytes, site_bytes
 
-With --browser it also opens the built site in headless Chromium and adds
-search_first_result_s (open the search, type a word, first result shown) and
-finder_filter_ms (one filter change on the measures finder), medians too;
+With --browser it also opens the built site in headless Chromium (served with gzip,
+as a web host does) and adds, for the new query handling and the old one
+(search-ru.js?query=legacy, the baseline) in the same run:
+search_{new,old}_{loopback,slow4g}_s (from navigation to the first result of a query
+typed as soon as the page has loaded; slow4g: Chromium's network emulation with
+DevTools' Slow 4G profile), search_{new,old}_{loopback,slow4g}_bytes (bytes
+transferred until then), search_{loopback,slow4g}_ratio (new/old), and
+relevance_{new,old}_success_at_3 / _mrr (tests/search_relevance.yml on the real
+catalogue, built too); and finder_filter_ms (one filter change on the measures
+finder); medians of --runs;
 --finder-measures N then times the finder again on an index widened to N measures.
 """
 from __future__ import annotations
@@ -126,40 +133,117 @@ def widen_finder(site: Path, measures: int) -> int:
     return _gzip_size(path)
 
 
-def measure_browser(site: Path, runs: int) -> dict[str, float]:
-    """Search's first result and one finder filter change, in real Chromium."""
+# Chromium DevTools' «Slow 4G» profile (formerly «Fast 3G»): 1.6 Mbit/s down,
+# 750 kbit/s up, 562.5 ms round trip, with DevTools' 0.9 factor on throughput.
+SLOW_4G = {"offline": False, "latency": 562.5,
+           "downloadThroughput": 1.6 * 1000 * 1000 / 8 * 0.9,
+           "uploadThroughput": 750 * 1000 / 8 * 0.9}
+SEARCH_MODES = {"new": "", "old": "legacy"}   # old: the query handling before issue 16
+_LEGACY_WORKER = """(() => { const Original = window.Worker
+  window.Worker = function (url, options) {
+    url = new URL(url, location.href); url.searchParams.set('query', %s)
+    return new Original(url, options) } })()"""
+COMPRESSED = (".html", ".js", ".css", ".json", ".svg", ".xml", ".txt", ".map")
+
+
+def _serve(site: Path) -> tuple[object, str]:
+    """A loopback HTTP server for ``site`` that gzips text files as a web host does
+    (so bytes transferred and throttled times are those of a real deployment)."""
     import functools
     import http.server
     import socketserver
     import threading
 
-    from playwright.sync_api import sync_playwright
+    cache: dict[Path, bytes] = {}
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
+    class Handler(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
             pass
 
+        def send_head(self):  # type: ignore[no-untyped-def]
+            path = Path(self.translate_path(self.path))
+            if path.is_dir():
+                path = path / "index.html"
+            if (path.suffix in COMPRESSED and path.is_file()
+                    and "gzip" in self.headers.get("Accept-Encoding", "")):
+                if path not in cache:
+                    cache[path] = gzip.compress(path.read_bytes(), 6)
+                body = cache[path]
+                self.send_response(200)
+                self.send_header("Content-Type", self.guess_type(str(path)))
+                self.send_header("Content-Encoding", "gzip")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                import io
+                return io.BytesIO(body)
+            return super().send_head()
+
     server = socketserver.ThreadingTCPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+        ("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    search_s, filter_ms = [], []
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"  # type: ignore[attr-defined]
+
+
+def _first_result(browser: object, base: str, mode: str, throttle: bool,
+                  query: str = "субсидии") -> tuple[float, int]:
+    """Open the home page in a fresh context (empty cache), type ``query`` as soon as
+    the page has loaded; (seconds from navigation to the first result shown, bytes
+    transferred over the network until then, compressed, all requests)."""
+    context = browser.new_context()  # type: ignore[attr-defined]
+    page = context.new_page()
+    if mode:
+        page.add_init_script(_LEGACY_WORKER % json.dumps(mode))
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    if throttle:
+        cdp.send("Network.emulateNetworkConditions", SLOW_4G)
+    transferred: list[int] = []
+
+    def finished(request: object) -> None:
+        try:
+            sizes = request.sizes()  # type: ignore[attr-defined]
+            transferred.append(sizes["responseBodySize"] + sizes["responseHeadersSize"])
+        except Exception:          # noqa: BLE001  (a request that did not complete)
+            pass
+
+    page.on("requestfinished", finished)
+    start = time.perf_counter()
+    page.goto(base, wait_until="load", timeout=120_000)
+    box = page.locator("input[data-md-component=search-query]")
+    box.click()
+    box.fill(query)
+    box.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=120_000)
+    seconds = time.perf_counter() - start
+    total = sum(transferred)
+    context.close()
+    return seconds, total
+
+
+def measure_browser(site: Path, runs: int, relevance_site: Path | None = None
+                    ) -> dict[str, float]:
+    """Search's first result (loopback and throttled to Slow 4G, bytes transferred),
+    the relevance benchmark (success@3, MRR on ``relevance_site``, the real
+    catalogue), each for the new and the old (?query=legacy) query handling in the
+    same run; and one finder filter change. Medians of ``runs``."""
+    from playwright.sync_api import sync_playwright
+
+    import search_bench
+
+    server, base = _serve(site)
+    figures: dict[str, float] = {}
+    timings: dict[str, list[float]] = {}
+    filter_ms = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync"])
         for _ in range(runs):
-            page = browser.new_page()
-            page.goto(base)
-            page.wait_for_load_state("load")
-            start = time.perf_counter()
-            query = page.locator("input[data-md-component=search-query]")
-            query.click()
-            query.fill("субсидии")
-            query.press("End")
-            page.wait_for_selector(".md-search-result__item", timeout=60_000)
-            search_s.append(time.perf_counter() - start)
-            page.close()
+            for name, mode in SEARCH_MODES.items():   # the same run, alternating
+                for net, throttle in (("loopback", False), ("slow4g", True)):
+                    seconds, total = _first_result(browser, base, mode, throttle)
+                    timings.setdefault(f"search_{name}_{net}_s", []).append(seconds)
+                    timings.setdefault(f"search_{name}_{net}_bytes", []).append(total)
 
             page = browser.new_page()
             page.goto(base + "measures/")
@@ -174,10 +258,33 @@ def measure_browser(site: Path, runs: int) -> dict[str, float]:
             }""")
             filter_ms.append(ms)
             page.close()
+        for key, values in timings.items():
+            figures[key] = (round(statistics.median(values), 3) if key.endswith("_s")
+                            else int(statistics.median(values)))
+        for net in ("loopback", "slow4g"):
+            figures[f"search_{net}_ratio"] = round(
+                figures[f"search_new_{net}_s"] / figures[f"search_old_{net}_s"], 3)
+        # kept for earlier readers of the JSON line
+        figures["search_first_result_s"] = figures["search_new_loopback_s"]
+        figures["finder_filter_ms"] = round(statistics.median(filter_ms), 1)
+        if relevance_site is not None:
+            rserver, rbase = _serve(relevance_site)
+            queries = search_bench.load()
+            for name, mode in SEARCH_MODES.items():
+                context = browser.new_context()
+                page = context.new_page()
+                if mode:
+                    page.add_init_script(_LEGACY_WORKER % json.dumps(mode))
+                page.goto(rbase)
+                result = search_bench.run(page, queries)
+                context.close()
+                figures[f"relevance_{name}_success_at_3"] = result["success_at_3"]
+                figures[f"relevance_{name}_mrr"] = result["mrr"]
+            figures["relevance_queries"] = len(queries)
+            rserver.shutdown()  # type: ignore[attr-defined]
         browser.close()
-    server.shutdown()
-    return {"search_first_result_s": round(statistics.median(search_s), 3),
-            "finder_filter_ms": round(statistics.median(filter_ms), 1)}
+    server.shutdown()  # type: ignore[attr-defined]
+    return figures
 
 
 def run(entries: int, runs: int, browser: bool, finder_measures: int = 0) -> dict[str, object]:
@@ -228,7 +335,10 @@ def run(entries: int, runs: int, browser: bool, finder_measures: int = 0) -> dic
             "baseline_site_bytes": _size(tmp / "baseline-site"),
         }
         if browser:
-            figures.update(measure_browser(site, runs))
+            # The relevance benchmark is written for the real catalogue (content/).
+            real = tmp / "real-site"
+            _timed_build(ROOT, real, _env())
+            figures.update(measure_browser(site, runs, relevance_site=real))
             if finder_measures:
                 figures["finder_measures"] = finder_measures
                 figures["finder_widened_gzip_bytes"] = widen_finder(site, finder_measures)

@@ -10,7 +10,7 @@ QUERIES: list[tuple[str, str]] = [
     ("конкурсом", "konkurs-malye-goroda"),
     ("грантами", "fpg-konkurs"),
     ("премией", "premiya-sluzhenie"),
-    ("поддержкой", "fond-zashchitniki-soprovozhdenie"),
+    ("поддержкой", "vopros-podderzhka-uchastnikov-svo"),
     ("обучения", "obuchenie-pos-i-gospabliki-tsur"),
     ("молодёжными", "rosmolodezh-granty"),
     ("благоустройством", "fkgs-subsidii"),

@@ -749,8 +749,9 @@ def check_unused_references(catalogue: Catalogue) -> list[Problem]:
     used = used_references(catalogue)
     out: list[Problem] = []
     for name, items in catalogue.references.items():
-        if name == "region":
-            continue  # every region has a page, used or not: the list is the official one
+        if name in ("region", "synonym"):
+            continue  # every region has a page, used or not: the list is the official one;
+            # synonyms are used by the search, not by entries
         for ident, item in items.items():
             if ident not in used[name]:
                 out.append(problem(item.pos, "unused-reference",

@@ -98,6 +98,9 @@ REFERENCES: dict[str, ReferenceSpec] = {r.name: r for r in [
                   ["id", "name", "description"], "topics"),
     ReferenceSpec("organisation", "organisations.yml", "Организация", "Организации",
                   s.ORGANISATION, ["id", "name", "short", "kind"], None),
+    # Search synonyms: no entry refers to them; the search applies them to queries.
+    ReferenceSpec("synonym", "synonyms.yml", "Синоним для поиска", "Синонимы для поиска",
+                  s.SYNONYM, ["id", "name", "expansions"], None),
 ]}
 REFERENCE_BY_FILE = {r.file: r for r in REFERENCES.values()}
 

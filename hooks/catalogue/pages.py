@@ -317,7 +317,13 @@ class Site:
 
     def search_text(self, entry: Entry) -> str:
         """What search knows of an entry: its summary and key facts, not the whole body."""
-        parts = [entry.summary, entry.spec.label]
+        return " ".join(p for p in [entry.summary, self.search_facts(entry)] if p)
+
+    def search_facts(self, entry: Entry) -> str:
+        """The key facts search knows of an entry (its type, topics, kind, status, amount,
+        provider, regions, number and date, steps, headings): indexed in their own field,
+        not shown in the results, where the summary is."""
+        parts = [entry.spec.label]
         parts += [r.title for r in self.refs("topic", entry.topics)]
         data = entry.data
         if entry.spec.name == "measure":
@@ -347,14 +353,25 @@ class Site:
         return " ".join(p for p in parts if p)
 
     def search_docs(self) -> list[dict[str, Any]]:
+        """Search documents: {location, title, text (the summary, shown in the results),
+        facts (indexed, not shown), boost (generated pages only, < 1)}."""
         docs: list[dict[str, Any]] = [
-            {"location": entry.url, "title": entry.title, "text": self.search_text(entry)}
+            {"location": entry.url, "title": entry.title, "text": entry.summary,
+             "facts": self.search_facts(entry)}
             for entry in self.catalogue]
         for page in self.generated:
             if page.kind == "reference":   # names only: listings must not crowd entries out
                 docs.append({"location": page.url, "title": page.title,
                              "text": page.description, "boost": 0.2})
         return docs
+
+
+    def search_synonyms(self) -> list[list[str]]:
+        """Synonym sets of content/reference/synonyms.yml for the search: [[name,
+        expansion, ...], ...] (the search worker applies them to queries)."""
+        return [[str(item.data.get("name", ""))] + [str(e) for e in item.data.get("expansions")
+                                                      or []]
+                for item in self.catalogue.references.get("synonym", {}).values()]
 
 
 def _year(entry: Entry, *keys: str) -> int:

@@ -428,3 +428,17 @@ ORGANISATION: dict[str, Schema] = {
     "kind": enum("Вид", "Что это за организация.", ORGANISATION_KINDS),
     "website": url("Сайт", "Официальный сайт, https."),
 }
+
+# --- search synonyms (issue 16) --------------------------------------------------
+# content/reference/synonyms.yml: abbreviations and their expansions, applied to
+# search queries (overrides/assets/javascripts/workers/search-ru.js, «Query handling»):
+# a query word or phrase of a set matches any other phrase of the set.
+
+SYNONYM: dict[str, Schema] = {
+    "id": text("Id", "Латиницей, например tos.", pattern=ID_PATTERN),
+    "name": text("Сокращение", "Как пишут коротко, например ТОС.", max_length=40),
+    "expansions": text_list("Полностью",
+                            "Полные названия, каждое отдельной строкой «- …», например "
+                            "территориальное общественное самоуправление.",
+                            min_items=1),
+}

@@ -31,10 +31,293 @@
   else
     self.addEventListener = add
 
-  var QUERY = 2  /* SearchMessageType.QUERY in Material's worker */
+  var SETUP = 0, QUERY = 2, RESULT = 3  /* SearchMessageType in Material's worker */
   var CYRILLIC = /[а-яё]/i
   var PLAIN = /^[a-zа-яё0-9]+$/i
+  /* ?query=legacy: the query handling before issue 16 (the benchmark's baseline) */
+  var LEGACY = new URL(here).searchParams.get("query") === "legacy"
 
+  /* ---- Query handling -----------------------------------------------------
+   *
+   * The one place where a reader's words become index terms, for the served
+   * site and the offline edition alike (both run this worker):
+   *
+   *  - ё is folded to е on both sides (fold(), also the first step of the index
+   *    pipeline, see fixPipeline), before stemming: «отчет» finds «отчёт».
+   *  - Prepositions, conjunctions and particles (FUNCTION_WORDS) match nothing:
+   *    they are dropped from queries and from the index. Only true function
+   *    words: lunr's Russian stop list also drops words such as «время», «мой»,
+   *    «сами», which name things in titles («Время героев»).
+   *  - Every other word goes through the index's own pipeline (trimmer and the
+   *    Russian/English stemmers), so the query term is what the index holds.
+   *    Words of four letters or more match as prefixes of index terms (word
+   *    forms the stemmer leaves apart, a word being typed; the word itself when
+   *    its stem is shorter than four letters: прием -> при) and, from five
+   *    letters of stem, within one edit (деревня/деревень, a typo) at a lower
+   *    weight; shorter words (ТОС, МО, 44, ФЗ) match whole terms only.
+   *  - Synonyms (content/reference/synonyms.yml, shipped in the search index
+   *    as config.synonyms): a query word or phrase of a synonym set matches any
+   *    phrase of the set (ТОС = территориальное общественное самоуправление).
+   *  - Ranking: a document that matches more of the query's words comes first;
+   *    among equals, lunr's score (title boost 1000, document boosts: entries 1,
+   *    generated and hand-written pages less) decides.
+   */
+  var FUNCTION_WORDS = new Set((
+    /* prepositions */
+    "в во на по о об обо от ото до для за из изо к ко с со у под подо над надо при " +
+    "про без безо через между перед передо пред после около вокруг против ради " +
+    "сквозь среди вдоль возле мимо вместо кроме внутри вне насчет благодаря согласно " +
+    "вследствие ввиду посредством путем " +
+    /* conjunctions */
+    "и а но или либо да же зато однако что чтобы если то тоже также хотя как будто " +
+    "словно ибо пока когда раз притом причем поэтому потому так " +
+    /* particles */
+    "не ни нет ли бы ль б ж вот вон даже лишь только уже еще ведь разве неужели пусть " +
+    "ка таки де мол " +
+    /* English function words */
+    "a an the of and or in on at to for by with from as is are be"
+  ).split(/\s+/))
+
+  function fold(word) {
+    return word.toLowerCase().replace(/ё/g, "е")
+  }
+
+  /* The index pipeline as the index was built (set by fixPipeline), without
+     the function-word filter: a query word -> its index term, or null. */
+  var termPipeline = []
+  function indexTerm(word) {
+    var token = new self.lunr.Token(fold(word), {})
+    for (var i = 0; i < termPipeline.length; i++) {
+      var out = termPipeline[i](token, 0, [token])
+      if (out === undefined || out === null) return null
+      token = Array.isArray(out) ? out[0] : out
+      if (!token) return null
+    }
+    var str = token.toString()
+    return str ? str : null
+  }
+
+  /* A reader's text -> words: the index's separator (config.separator),
+     letters and digits only. */
+  var separator = /[\s\-]+/
+  function words(text) {
+    return String(text).split(separator).map(function (part) {
+      return fold(part).replace(/^[^a-zа-я0-9]+|[^a-zа-я0-9]+$/g, "")
+    }).filter(function (w) { return w && !FUNCTION_WORDS.has(w) })
+  }
+
+  /* One query word -> {word, term, modes}: how it may match an index term. */
+  function analyseWord(word) {
+    var term = indexTerm(word)
+    if (!term) return null
+    var modes = [{ mode: "exact", term: term, weight: 1 }]
+    if (!/^\d+$/.test(word) && word.length >= 4) {
+      /* a stem shorter than four letters (прием -> при) is no prefix: the word is */
+      modes.push({ mode: "prefix", term: term.length >= 4 ? term : word, weight: 0.8 })
+      if (term.length >= 5) modes.push({ mode: "fuzzy", term: term, weight: 0.4 })
+    }
+    return { word: word, term: term, modes: modes }
+  }
+
+  /* Synonym sets: [[phrase, phrase, ...], ...] with each phrase a list of
+     analysed words; built from the index's "synonyms" at setup. */
+  var synonymSets = null, synonymSource = []
+  function setSynonyms(sets) {
+    synonymSource = sets || []
+    synonymSets = null
+  }
+  /* Analysed once the index exists (its pipeline makes the terms). */
+  function synonyms() {
+    if (synonymSets) return synonymSets
+    synonymSets = []
+    synonymSource.forEach(function (set) {
+      var phrases = []
+      set.forEach(function (phrase) {
+        var analysed = words(phrase).map(analyseWord).filter(Boolean)
+        if (analysed.length) phrases.push(analysed)
+      })
+      if (phrases.length > 1) synonymSets.push(phrases)
+    })
+    return synonymSets
+  }
+
+  /* A reader's query -> groups of alternatives; a group is matched by a
+     document when every word of one of its alternatives is. */
+  function analyse(query) {
+    var list = words(query).map(analyseWord).filter(Boolean)
+    var groups = []
+    for (var i = 0; i < list.length;) {
+      var best = null, length = 0
+      synonyms().forEach(function (set) {
+        set.forEach(function (phrase) {
+          if (phrase.length <= length || i + phrase.length > list.length) return
+          for (var k = 0; k < phrase.length; k++)
+            if (phrase[k].term !== list[i + k].term) return
+          best = set
+          length = phrase.length
+        })
+      })
+      if (best) {
+        groups.push({ words: list.slice(i, i + length), alternatives: best })
+        i += length
+      } else {
+        groups.push({ words: [list[i]], alternatives: [[list[i]]] })
+        i += 1
+      }
+    }
+    return groups
+  }
+
+  /* Run analysed groups on a lunr index: [{ref, score, matchData, groups,
+     terms}] best first. */
+  function run(index, groups) {
+    var lunr = self.lunr, cache = new Map()
+    function hits(term, mode) {
+      var key = mode + ":" + term
+      if (cache.has(key)) return cache.get(key)
+      var found = new Map()
+      index.query(function (q) {
+        q.term(term, {
+          usePipeline: false,
+          wildcard: mode === "prefix" ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+          editDistance: mode === "fuzzy" ? 1 : 0
+        })
+      }).forEach(function (r) { found.set(r.ref, r) })
+      cache.set(key, found)
+      return found
+    }
+    /* One analysed word: ref -> {score, matchData} (best mode per document) */
+    function wordHits(word) {
+      var out = new Map()
+      word.modes.forEach(function (m) {
+        hits(m.term, m.mode).forEach(function (r, ref) {
+          var score = r.score * m.weight, had = out.get(ref)
+          if (!had) out.set(ref, had = { score: score, matchData: r.matchData, keys: new Set() })
+          else {
+            if (score > had.score) had.score = score
+            if (had.matchData !== r.matchData) had.matchData.combine(r.matchData)
+          }
+          Object.keys(r.matchData.metadata).forEach(function (k) { had.keys.add(k) })
+        })
+      })
+      /* what the page highlights (?h=): the word's term when it is a prefix of
+         every term it met, else those terms (деревн met деревен) */
+      out.forEach(function (h) {
+        var keys = Array.from(h.keys)
+        h.highlight = keys.every(function (k) { return k.indexOf(word.term) === 0 })
+          ? [word.term] : keys
+      })
+      return out
+    }
+    var docs = new Map()
+    groups.forEach(function (group) {
+      var matched = new Map()
+      group.alternatives.forEach(function (alternative) {
+        var all = alternative.map(wordHits)
+        all[0].forEach(function (first, ref) {
+          var score = 0, parts = [], highlight = []
+          for (var k = 0; k < all.length; k++) {
+            var h = all[k].get(ref)
+            if (!h) return
+            score += h.score
+            parts.push(h.matchData)
+            highlight.push.apply(highlight, h.highlight)
+          }
+          var had = matched.get(ref)
+          if (!had || score > had.score)
+            matched.set(ref, { score: score, parts: parts, highlight: highlight })
+        })
+      })
+      matched.forEach(function (m, ref) {
+        var doc = docs.get(ref)
+        if (!doc) docs.set(ref, doc = { ref: ref, score: 0, groups: 0,
+                                        matchData: new lunr.MatchData(), matched: new Set(),
+                                        highlight: [] })
+        doc.groups += 1
+        doc.score += m.score
+        doc.matched.add(group)
+        m.highlight.forEach(function (t) {
+          if (doc.highlight.indexOf(t) < 0) doc.highlight.push(t)
+        })
+        m.parts.forEach(function (md) { doc.matchData.combine(md) })
+      })
+    })
+    var results = []
+    docs.forEach(function (doc) {
+      /* a term met by two modes (prefix and fuzzy) has its positions twice */
+      var metadata = doc.matchData.metadata
+      Object.keys(metadata).forEach(function (t) {
+        Object.keys(metadata[t]).forEach(function (f) {
+          var position = metadata[t][f].position
+          if (!position) return
+          var seen = new Set()
+          metadata[t][f].position = position.filter(function (p) {
+            var key = String(p)
+            if (seen.has(key)) return false
+            seen.add(key)
+            return true
+          })
+        })
+      })
+      doc.rank = doc.groups * 1e7 + doc.score
+      results.push(doc)
+    })
+    results.sort(function (a, b) { return b.rank - a.rank })
+    return results
+  }
+
+  /* What the query is, between the QUERY message and Material's call of
+     lunr.Index#search (synchronous in between), and the ranks it gave. */
+  var pending = null, ranks = null
+
+  function patchIndex() {
+    var lunr = self.lunr
+    if (!lunr || LEGACY || lunr.Index.prototype.__catalogue) return
+    var search = lunr.Index.prototype.search
+    lunr.Index.prototype.__catalogue = true
+    lunr.Index.prototype.search = function (queryString) {
+      if (!pending) return search.call(this, queryString)
+      var groups = pending
+      pending = null
+      var results = run(this, groups)
+      ranks = { groups: groups, byRef: new Map() }
+      results.forEach(function (r) { ranks.byRef.set(r.ref, r) })
+      return results
+    }
+  }
+
+  /* Material's result, re-ordered by our ranks; `terms` name the index terms
+     matched (the ?h= highlight of the page) and the reader's missing words. */
+  function reorder(data) {
+    if (!ranks || !data || !Array.isArray(data.items)) return data
+    var byRef = ranks.byRef, groups = ranks.groups
+    function rankOf(item) { var r = byRef.get(item.location); return r ? r.rank : 0 }
+    data.items.forEach(function (list) {
+      var best = null
+      list.forEach(function (item) {
+        var r = byRef.get(item.location)
+        if (r && (!best || r.rank > best.rank)) best = r
+      })
+      list.forEach(function (item) {
+        var r = byRef.get(item.location) || best
+        if (!r) return
+        var terms = {}
+        r.highlight.forEach(function (t) { terms[t] = true })
+        groups.forEach(function (group) {
+          if (!r.matched.has(group)) group.words.forEach(function (w) { terms[w.word] = false })
+        })
+        item.terms = terms
+        item.score = byRef.get(item.location) ? rankOf(item) : 0
+      })
+      list.__rank = best ? best.rank : 0
+    })
+    data.items.sort(function (a, b) { return b.__rank - a.__rank })
+    data.items.forEach(function (list) { delete list.__rank })
+    ranks = null
+    return data
+  }
+
+  /* Legacy (before issue 16): stem plain words of four letters or more. */
   function stem(word) {
     var lunr = self.lunr
     var lower = word.toLowerCase()
@@ -46,24 +329,51 @@
       return lunr.stemmer(new lunr.Token(lower)).toString() || word
     return word
   }
-
-  /* Only plain words are stemmed: quoted phrases, +required, -excluded and
-     field:term keep the reader's syntax. Short words are prefixes while typing. */
-  function transform(query) {
+  function legacyTransform(query) {
     return query.split(/(\s+)/).map(function (part) {
       if (!PLAIN.test(part) || part.length < 4) return part
       return stem(part)
     }).join("")
   }
-  self.__stemQuery = transform
+
+  /* The query Material's worker sees: our terms (its suggestions and the
+     `terms` it computes are replaced in reorder). */
+  function transform(query) {
+    if (LEGACY) return legacyTransform(query)
+    patchIndex()
+    var groups = analyse(query)
+    if (!groups.length) { pending = null; return "" }
+    pending = groups
+    var seen = new Set()
+    return groups.map(function (g) { return g.words.map(function (w) { return w.term }).join(" ") })
+      .join(" ").split(" ").filter(function (t) {
+        if (seen.has(t)) return false
+        seen.add(t)
+        return true
+      }).join(" ")
+  }
+  self.__catalogueQuery = { fold: fold, words: words, analyse: analyse, transform: transform }
 
   add("message", function (ev) {
     var message = ev.data
-    if (message && message.type === QUERY && typeof message.data === "string")
-      message = { type: message.type, data: transform(message.data) }
+    if (message && message.type === SETUP && message.data) {
+      if (message.data.config && message.data.config.separator)
+        separator = new RegExp(message.data.config.separator)
+      setSynonyms(message.data.config && message.data.config.synonyms)
+    }
+    if (message && message.type === QUERY && typeof message.data === "string") {
+      var query = transform(message.data)
+      message = { type: message.type, data: query }
+    }
     var event = { data: message }
     handlers.forEach(function (fn) { fn(event) })
   })
+
+  var post = self.postMessage
+  self.postMessage = function (message) {
+    if (message && message.type === RESULT && !LEGACY) message.data = reorder(message.data)
+    return post.apply(self, arguments)
+  }
 
   /* ---- Index build ------------------------------------------------------
    *
@@ -84,7 +394,7 @@
    */
   var TOKENIZER_OF = "search.a7633da7.min.js"
   /* Pipeline functions of lunr and lunr-languages that look at the word only */
-  var PER_WORD = /^(lunr-multi-)?(trimmer|stopWordFilter|stemmer)(-[a-z-]+)?$/
+  var PER_WORD = /^(lunr-multi-)?(trimmer|stopWordFilter|stemmer|fold)(-[a-z-]+)?$/
   /* ?build=lunr keeps lunr's own build: the test compares the two */
   var LUNR_BUILD = new URL(here).searchParams.get("build") === "lunr"
   var builds = new WeakMap()
@@ -93,12 +403,40 @@
 
   function patchBuilder() {
     var lunr = self.lunr
-    if (!lunr || LUNR_BUILD || !material || material.indexOf(TOKENIZER_OF) < 0 ||
-        original.add) return
+    if (!lunr || original.add) return
     original.add = lunr.Builder.prototype.add
     original.createFieldVectors = lunr.Builder.prototype.createFieldVectors
-    lunr.Builder.prototype.add = addDocument
-    lunr.Builder.prototype.createFieldVectors = createFieldVectors
+    var ours = !LUNR_BUILD && material && material.indexOf(TOKENIZER_OF) >= 0
+    lunr.Builder.prototype.add = function (doc, attributes) {
+      fixPipeline(this)
+      return (ours ? addDocument : original.add).call(this, doc, attributes)
+    }
+    if (ours) lunr.Builder.prototype.createFieldVectors = createFieldVectors
+    patchIndex()
+  }
+
+  /* The index pipeline of our query handling (see "Query handling"): ё folded
+     to е after the trimmer, lunr's stop lists replaced by FUNCTION_WORDS. */
+  function foldToken(token) {
+    return token.update(function (s) { return fold(s) })
+  }
+  foldToken.label = "fold"
+  function functionWordFilter(token) {
+    return FUNCTION_WORDS.has(token.toString()) ? undefined : token
+  }
+  functionWordFilter.label = "stopWordFilter-function-words"
+  var fixed = new WeakSet()
+  function fixPipeline(builder) {
+    if (LEGACY || fixed.has(builder)) return
+    fixed.add(builder)
+    var stack = builder.pipeline._stack.filter(function (fn) {
+      return !/stopWordFilter/.test(fn.label || "")
+    })
+    var at = 0
+    stack.forEach(function (fn, i) { if (/trimmer/.test(fn.label || "")) at = i + 1 })
+    stack.splice(at, 0, foldToken, functionWordFilter)
+    builder.pipeline._stack = stack
+    termPipeline = stack.filter(function (fn) { return fn !== functionWordFilter })
   }
 
   /* What one index build keeps between documents; null: lunr's own code builds. */
