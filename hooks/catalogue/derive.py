@@ -12,7 +12,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from .fields import Schema, date, integer
 from .model import Catalogue, as_date
+
+# What derive() adds to an entry's data, by type: the open data (export.record_schema)
+# publishes these keys with the editors' fields.
+DERIVED: dict[str, dict[str, Schema]] = {
+    "problem": {
+        "reports": integer("Обращений", "Сколько обращений перечислено в reported "
+                           "(считает сайт).", minimum=0),
+        "since": date("Впервые", "Дата самого раннего обращения из reported (считает сайт)."),
+    },
+}
 
 
 def derive(catalogue: Catalogue) -> None:

@@ -66,6 +66,7 @@ import json
 from pathlib import Path
 from typing import Any, Iterable
 
+from .derive import DERIVED
 from .fields import Schema
 from .model import REFERENCES, TYPES, Catalogue, Entry, TypeSpec
 from .urls import absolute
@@ -135,8 +136,9 @@ def record_schema(spec: TypeSpec) -> Schema:
                                          "редактор; [[id]] — ссылка на другой материал."},
     }
     front = spec.schema()
+    derived = copy.deepcopy(DERIVED.get(spec.name, {}))
     return {"type": "object", "title": spec.label,
-            "properties": {**own, **copy.deepcopy(front["properties"])},
+            "properties": {**own, **copy.deepcopy(front["properties"]), **derived},
             "required": [*OWN_KEYS, *front["required"]],
             "additionalProperties": False}
 
