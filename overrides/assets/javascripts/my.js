@@ -57,7 +57,8 @@
   function valid(p, facets) {
     if (!p) return null
     var region = facets.regionById[p.region], mtype = facets.mtypes[p.mtype]
-    var pop = /^\d{1,9}$/.test(String(p.pop)) ? +p.pop : 0
+    var digits = String(p.pop).replace(/[\s\u00a0\u202f]/g, "")   /* «4 500» as typed */
+    var pop = /^\d{1,9}$/.test(digits) ? +digits : 0
     if (!region || !mtype || !(pop >= 1)) return null
     return { region: p.region, mtype: p.mtype, pop: pop, name: String(p.name || "").slice(0, 200) }
   }
