@@ -547,3 +547,15 @@ def test_region_calendars_of_the_synthetic_catalogue(page: Any, synth: dict[str,
 def test_region_calendars_of_the_real_catalogue(built_site: Path, cat_site: Any,
                                                 page: Any, base_url: str) -> None:
     _region_calendars(built_site, cat_site, base_url, page)
+
+
+def test_offered_from_home_finders_and_region_pages(synth: dict[str, Any]) -> None:
+    site = synth["site"]
+    home = sitebuild.parse(site / "index.html")
+    assert home.xpath("//a[@href='my/']"), "the home page does not offer /my/"
+    for folder in ("measures", "practices", "courses", "problems"):
+        page = sitebuild.parse(site / folder / "index.html")
+        assert page.xpath("//form[@data-finder]//a[@href='../my/']"), folder
+    region = synth["profile"]["region"]
+    page = sitebuild.parse(site / "regions" / region / "index.html")
+    assert page.xpath(f"//a[@href='../../my/?region={region}']")
