@@ -213,6 +213,7 @@ def measure_my(site: Path, runs: int) -> dict[str, object]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     shown_ms, transferred, items = [], [], 0
+    steps: list[tuple[float, float, float]] = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -225,11 +226,15 @@ def measure_my(site: Path, runs: int) -> dict[str, object]:
             page.wait_for_selector("[data-my-results][data-ready]", timeout=120_000)
             figures = page.evaluate("""() => ({
                 shown: performance.getEntriesByName('my:shown')[0].startTime,
+                data: performance.getEntriesByName('my:data')[0].startTime,
+                computed: performance.getEntriesByName('my:computed')[0].startTime,
+                dom: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
                 bytes: performance.getEntriesByType('navigation')
                     .concat(performance.getEntriesByType('resource'))
                     .reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize || 0), 0),
                 items: document.querySelectorAll('[data-my-list] > li').length })""")
             shown_ms.append(figures["shown"])
+            steps.append((figures["dom"], figures["data"], figures["computed"]))
             transferred.append(figures["bytes"])
             items = figures["items"]
             context.close()
@@ -240,6 +245,10 @@ def measure_my(site: Path, runs: int) -> dict[str, object]:
     return {"my_profile": f"{region}/{mtype}/3000", "my_items_shown": items,
             "my_shown_ms": round(statistics.median(shown_ms), 1),
             "my_shown_ms_runs": [round(x, 1) for x in shown_ms],
+            # medians of: DOMContentLoaded, the JSON files fetched and parsed, lists computed
+            "my_dom_ms": round(statistics.median(s[0] for s in steps), 1),
+            "my_data_ms": round(statistics.median(s[1] for s in steps), 1),
+            "my_computed_ms": round(statistics.median(s[2] for s in steps), 1),
             "my_bytes_transferred": int(statistics.median(transferred)),
             "my_json_bytes": sum(_size_of(f) for f in json_files),
             "my_json_gzip_bytes": sum(_gzip_size(f) for f in json_files)}

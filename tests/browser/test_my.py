@@ -236,6 +236,9 @@ def _open(page: Any, url: str) -> None:
 
 
 def _shown(page: Any) -> dict[str, list[str]]:
+    """{list: [ids]} of every list on the page, all of it («Показать все» pressed)."""
+    for button in page.locator(".cat-my__more").all():
+        button.click()
     return page.evaluate("""() => {
         const out = {}
         for (const list of document.querySelectorAll('[data-my-list]'))

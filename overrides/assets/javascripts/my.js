@@ -26,6 +26,7 @@
   "use strict"
   var S = window.catalogueStatus, X = window.catalogueExport
   var KEY = "catalogue.my", HORIZON = 90, TOP = 10
+  var FIRST = 50   /* items drawn at once per list; the rest on «Показать все» or printing */
   var plural = new Intl.PluralRules("ru")
 
   function el(tag, cls, text) {
@@ -227,6 +228,33 @@
         .concat((m.o || []).map(function (o) { return idx.extra.other[o] || o }))
       return names.join(", ")
     }
+    /* the first FIRST rows now, the rest when asked for (or before printing) */
+    var pending = []
+    function fill(list, items, row) {
+      if (!list) return
+      var fragment = document.createDocumentFragment()
+      items.slice(0, FIRST).forEach(function (x) { fragment.appendChild(row(x)) })
+      list.appendChild(fragment)
+      if (items.length <= FIRST) return
+      var button = el("button", "md-button cat-my__more", "Показать все: " + items.length)
+      button.type = "button"
+      var rest = function () {
+        if (!button.parentNode) return
+        var more = document.createDocumentFragment()
+        items.slice(FIRST).forEach(function (x) { more.appendChild(row(x)) })
+        list.appendChild(more)
+        button.remove()
+      }
+      button.addEventListener("click", function () {
+        rest()
+        var next = list.children[FIRST]
+        if (next) { next.querySelector("a").focus() }
+      })
+      pending.push(rest)
+      list.parentNode.appendChild(button)
+    }
+    window.addEventListener("beforeprint", function () { while (pending.length) pending.shift()() })
+
     function measureRow(x) {
       var m = x.item, li = el("li", "cat-item")
       li.setAttribute("data-id", m.id)
@@ -282,6 +310,7 @@
 
     function render(out) {
       current = out
+      pending = []
       results.textContent = ""
       var p = out.profile
       var head = el("div", "cat-my__head")
@@ -334,45 +363,44 @@
         ["rest", "Остальные подходящие меры", out.rest, "Других подходящих мер нет."]]
       groups.forEach(function (g) {
         var s = section(g[0], g[1], g[2], mf, g[3])
-        if (s.list) g[2].forEach(function (x) { s.list.appendChild(measureRow(x)) })
+        fill(s.list, g[2], measureRow)
         results.appendChild(s.wrap)
       })
       var s1 = section("similar", "Практики похожих муниципалитетов (тот же тип и численность)",
                        out.similar, null, "Практик муниципалитетов того же типа и численности пока нет.")
-      if (s1.list) out.similar.forEach(function (x) {
-        s1.list.appendChild(plainRow(x, [x.mu, regionName(x.r), years(x)].filter(Boolean).join(" · ")))
-      })
+      var practiceRow = function (x) {
+        return plainRow(x, [x.mu, regionName(x.r), years(x)].filter(Boolean).join(" · "))
+      }
+      fill(s1.list, out.similar, practiceRow)
       results.appendChild(s1.wrap)
       var s2 = section("nearby", "Практики в " + idx.facets.districts[out.region[2]] + " федеральном округе",
                        out.nearby, null, "Других практик из этого федерального округа пока нет.")
-      if (s2.list) out.nearby.forEach(function (x) {
-        s2.list.appendChild(plainRow(x, [x.mu, regionName(x.r), years(x)].filter(Boolean).join(" · ")))
-      })
+      fill(s2.list, out.nearby, practiceRow)
       results.appendChild(s2.wrap)
       var s3 = section("courses", "Курсы: набор или начало в ближайшие 90 дней", out.courses, null,
                        "В ближайшие 90 дней потоков нет.")
-      if (s3.list) out.courses.forEach(function (x) {
-        s3.list.appendChild(plainRow(x.item, [x.item.p, x.item.free ? "бесплатно" : "", courseLabel(x)]
-          .filter(Boolean).join(" · ")))
+      fill(s3.list, out.courses, function (x) {
+        return plainRow(x.item, [x.item.p, x.item.free ? "бесплатно" : "", courseLabel(x)]
+          .filter(Boolean).join(" · "))
       })
       results.appendChild(s3.wrap)
       var s4 = section("on-demand", "Курсы в любое время", out.onDemand, null, "Таких курсов нет.")
-      if (s4.list) out.onDemand.forEach(function (x) {
-        s4.list.appendChild(plainRow(x.item, [x.item.p, x.item.free ? "бесплатно" : "", "В любое время"]
-          .filter(Boolean).join(" · ")))
+      fill(s4.list, out.onDemand, function (x) {
+        return plainRow(x.item, [x.item.p, x.item.free ? "бесплатно" : "", "В любое время"]
+          .filter(Boolean).join(" · "))
       })
       results.appendChild(s4.wrap)
       var s5 = section("problems", "Проблемы, о которых сообщали из региона", out.problems, null,
                        "Из региона о проблемах пока не сообщали.")
-      if (s5.list) out.problems.forEach(function (x) { s5.list.appendChild(problemRow(x)) })
+      fill(s5.list, out.problems, problemRow)
       results.appendChild(s5.wrap)
       var s6 = section("legal", "Чаще всего упоминаемые документы", out.legal, null,
                        "Документов, на которые ссылаются эти меры и решения, нет.")
-      if (s6.list) out.legal.forEach(function (x) { s6.list.appendChild(plainRow(x, "упоминаний: " + x.n)) })
+      fill(s6.list, out.legal, function (x) { return plainRow(x, "упоминаний: " + x.n) })
       results.appendChild(s6.wrap)
       var s7 = section("questions", "Вопросы и ответы, на которые ссылаются", out.questions, null,
                        "Вопросов и ответов, на которые ссылаются эти меры и решения, нет.")
-      if (s7.list) out.questions.forEach(function (x) { s7.list.appendChild(plainRow(x, "упоминаний: " + x.n)) })
+      fill(s7.list, out.questions, function (x) { return plainRow(x, "упоминаний: " + x.n) })
       results.appendChild(s7.wrap)
       results.hidden = false
       results.setAttribute("data-ready", "true")
@@ -410,18 +438,20 @@
       return events
     }
 
-    function fill(p) {
+    function fillForm(p) {
       form.elements.region.value = p ? p.region : ""
       form.elements.mtype.value = p ? p.mtype : ""
       form.elements.pop.value = p ? p.pop : ""
       form.elements.name.value = p ? p.name : ""
     }
     function show(p, message) {
-      render(compute(p, idx, S.today()))
+      var out = compute(p, idx, S.today())
+      if (window.performance && performance.mark) performance.mark("my:computed")
+      render(out)
       note.textContent = message || ""
     }
     function clear() {
-      forget(); fill(null); current = null
+      forget(); fillForm(null); current = null
       results.textContent = ""; results.hidden = true
       results.removeAttribute("data-ready")
       if (location.search) history.replaceState(null, "", location.pathname + location.hash)
@@ -445,6 +475,7 @@
     }).concat([root.getAttribute("data-extra")])
     Promise.all(urls.map(function (u) { return fetch(u).then(function (r) { return r.json() }) }))
       .then(function (files) {
+        if (window.performance && performance.mark) performance.mark("my:data")
         var facets = files[0].facets
         facets.regionById = {}
         facets.regions.forEach(function (r) { facets.regionById[r[0]] = r })
@@ -459,13 +490,13 @@
           if (p) { store(p); message = "Профиль из ссылки сохранён на этом устройстве." }
           else {
             message = "В ссылке не хватает данных профиля или они неверны: выберите регион, тип и число жителей."
-            fill(null)
+            fillForm(null)
             if (facets.regionById[given.region]) form.elements.region.value = given.region
             if (facets.mtypes[given.mtype]) form.elements.mtype.value = given.mtype
           }
         }
         if (!given) p = valid(stored(), facets)
-        if (p) { fill(p); show(p, message) } else note.textContent = message
+        if (p) { fillForm(p); show(p, message) } else note.textContent = message
         root.setAttribute("data-ready", "true")
       })
       .catch(function () { note.textContent = "Не удалось загрузить данные каталога. Обновите страницу." })
