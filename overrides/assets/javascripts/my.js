@@ -46,7 +46,8 @@
     var m = d.getMonth() + 1, dd = d.getDate()
     return d.getFullYear() + "-" + (m < 10 ? "0" : "") + m + "-" + (dd < 10 ? "0" : "") + dd
   }
-  function byTitle(a, b) { return a.t.localeCompare(b.t, "ru") }
+  var collator = new Intl.Collator("ru")
+  function byTitle(a, b) { return collator.compare(a.t, b.t) }
   var MONTHS = new Intl.DateTimeFormat("ru", { month: "long" })
   function monthName(m) {
     return MONTHS.formatToParts(new Date(2001, m - 1, 1))
@@ -458,48 +459,68 @@
       note.textContent = "Профиль удалён с этого устройства."
     }
 
+    var urls = ["measures", "practices", "courses", "problems", "extra"].map(function (k) {
+      return root.getAttribute("data-" + k)
+    })
+    var loading = null
+    /* The data is fetched only for a profile: the inline script of my.html starts
+       the downloads while the page is still being read (window.catalogueMyData) */
+    function load() {
+      if (!loading) {
+        var early = window.catalogueMyData
+        window.catalogueMyData = null
+        loading = Promise.all(early || urls.map(function (u) {
+          return fetch(u).then(function (r) { return r.json() })
+        })).then(function (files) {
+          if (window.performance && performance.mark) performance.mark("my:data")
+          var facets = files[0].facets
+          facets.regionById = {}
+          facets.regions.forEach(function (r) { facets.regionById[r[0]] = r })
+          idx = { facets: facets, measures: files[0].items, practices: files[1].items,
+                  courses: files[2].items, problems: files[3].items, extra: files[4], measureById: {} }
+          idx.measures.forEach(function (m) { idx.measureById[m.id] = m })
+        })
+        loading.catch(function () {
+          loading = null
+          note.textContent = "Не удалось загрузить данные каталога. Обновите страницу."
+        })
+      }
+      return loading
+    }
+
     form.addEventListener("submit", function (ev) {
       ev.preventDefault()
-      var p = valid({ region: form.elements.region.value, mtype: form.elements.mtype.value,
-                      pop: form.elements.pop.value.replace(/[\s\u00a0\u202f]/g, ""),
-                      name: form.elements.name.value.trim() }, idx.facets)
-      if (!p) { note.textContent = "Укажите регион, тип муниципального образования и число жителей (целое число больше нуля)."; return }
-      store(p)
-      if (location.search) history.replaceState(null, "", location.pathname + location.hash)
-      show(p, "Профиль сохранён на этом устройстве. Ниже — что ему подходит.")
+      var given = { region: form.elements.region.value, mtype: form.elements.mtype.value,
+                    pop: form.elements.pop.value, name: form.elements.name.value.trim() }
+      load().then(function () {
+        var p = valid(given, idx.facets)
+        if (!p) { note.textContent = "Укажите регион, тип муниципального образования и число жителей (целое число больше нуля)."; return }
+        store(p)
+        if (location.search) history.replaceState(null, "", location.pathname + location.hash)
+        show(p, "Профиль сохранён на этом устройстве. Ниже — что ему подходит.")
+      })
     })
     form.querySelector("[data-my-clear]").addEventListener("click", clear)
 
-    var urls = ["measures", "practices", "courses", "problems"].map(function (k) {
-      return root.getAttribute("data-" + k)
-    }).concat([root.getAttribute("data-extra")])
-    Promise.all(urls.map(function (u) { return fetch(u).then(function (r) { return r.json() }) }))
-      .then(function (files) {
-        if (window.performance && performance.mark) performance.mark("my:data")
-        var facets = files[0].facets
-        facets.regionById = {}
-        facets.regions.forEach(function (r) { facets.regionById[r[0]] = r })
-        idx = { facets: facets, measures: files[0].items, practices: files[1].items,
-                courses: files[2].items, problems: files[3].items, extra: files[4], measureById: {} }
-        idx.measures.forEach(function (m) { idx.measureById[m.id] = m })
-        if (staticPart) staticPart.hidden = true
-        form.hidden = false
-        var given = fromAddress(), p = null, message = ""
-        if (given) {
-          p = valid(given, facets)
-          if (p) { store(p); message = "Профиль из ссылки сохранён на этом устройстве." }
-          else {
-            message = "В ссылке не хватает данных профиля или они неверны: выберите регион, тип и число жителей."
-            fillForm(null)
-            if (facets.regionById[given.region]) form.elements.region.value = given.region
-            if (facets.mtypes[given.mtype]) form.elements.mtype.value = given.mtype
-          }
+    if (staticPart) staticPart.hidden = true
+    form.hidden = false
+    var given = fromAddress(), saved = stored()
+    if (!given && !saved) root.setAttribute("data-ready", "true")
+    else load().then(function () {
+      var facets = idx.facets, p = null, message = ""
+      if (given) {
+        p = valid(given, facets)
+        if (p) { store(p); message = "Профиль из ссылки сохранён на этом устройстве." }
+        else {
+          message = "В ссылке не хватает данных профиля или они неверны: выберите регион, тип и число жителей."
+          fillForm(null)
+          if (facets.regionById[given.region]) form.elements.region.value = given.region
+          if (facets.mtypes[given.mtype]) form.elements.mtype.value = given.mtype
         }
-        if (!given) p = valid(stored(), facets)
-        if (p) { fillForm(p); show(p, message) } else note.textContent = message
-        root.setAttribute("data-ready", "true")
-      })
-      .catch(function () { note.textContent = "Не удалось загрузить данные каталога. Обновите страницу." })
+      } else p = valid(saved, facets)
+      if (p) { fillForm(p); show(p, message) } else note.textContent = message
+      root.setAttribute("data-ready", "true")
+    })
 
     window.catalogueMy = { compute: function (p, today) { return compute(p, idx, today) },
                            rows: function () { return current ? rows(current) : [] },
