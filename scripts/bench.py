@@ -214,6 +214,7 @@ def measure_my(site: Path, runs: int) -> dict[str, object]:
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     shown_ms, transferred, items = [], [], 0
     steps: list[tuple[float, float, float]] = []
+    shell_ms: list[float] = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -238,6 +239,14 @@ def measure_my(site: Path, runs: int) -> dict[str, object]:
             transferred.append(figures["bytes"])
             items = figures["items"]
             context.close()
+            # the same site's plain page (about/): what opening any page costs here
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(base + "about/")
+            page.wait_for_load_state("load")
+            shell_ms.append(page.evaluate(
+                "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"))
+            context.close()
         browser.close()
     server.shutdown()
     json_files = [site / f / "finder.json" for f in ("measures", "practices", "courses",
@@ -249,6 +258,9 @@ def measure_my(site: Path, runs: int) -> dict[str, object]:
             "my_dom_ms": round(statistics.median(s[0] for s in steps), 1),
             "my_data_ms": round(statistics.median(s[1] for s in steps), 1),
             "my_computed_ms": round(statistics.median(s[2] for s in steps), 1),
+            # my.js's own work: from the data in hand to the lists shown
+            "my_js_ms": round(statistics.median(shown - s[1] for shown, s in zip(shown_ms, steps)), 1),
+            "about_dom_ms": round(statistics.median(shell_ms), 1),
             "my_bytes_transferred": int(statistics.median(transferred)),
             "my_json_bytes": sum(_size_of(f) for f in json_files),
             "my_json_gzip_bytes": sum(_gzip_size(f) for f in json_files)}
