@@ -24,8 +24,15 @@
   }
   function run() { stamp(); links() }
   window.cataloguePrint = { links: links, stamp: stamp }
+  /* links only when printing: a long list page has thousands of them */
   window.addEventListener("beforeprint", run)
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(run)
-  else if (document.readyState !== "loading") run()
-  else document.addEventListener("DOMContentLoaded", run)
+  var media = window.matchMedia && window.matchMedia("print")
+  if (media) {
+    var changed = function (e) { if (e.matches) run() }
+    if (media.addEventListener) media.addEventListener("change", changed)
+    else if (media.addListener) media.addListener(changed)
+  }
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(stamp)
+  else if (document.readyState !== "loading") stamp()
+  else document.addEventListener("DOMContentLoaded", stamp)
 })()
