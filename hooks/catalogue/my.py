@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from .pages import Site
 
 CITED = ("legal", "question")          # what «most cited» counts
-HORIZON_DAYS = 90                      # «within 90 days» on the page
 
 
 def cited(site: "Site", entry: Entry) -> list[str]:
