@@ -36,6 +36,7 @@ from catalogue.model import Entry, as_date  # noqa: E402
 from catalogue.pages import GeneratedPage, Site  # noqa: E402
 from fragments import Fragments  # noqa: E402
 from scroll_tables import ScrollTablesExtension  # noqa: E402
+import my_site  # noqa: E402
 from parallel import ForkedJob, Report  # noqa: E402
 from template_helpers import GLOBALS as TEMPLATE_HELPERS  # noqa: E402
 
@@ -133,6 +134,8 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
         context["cat_finder_years"] = _years(index) if index else []
     if isinstance(item, GeneratedPage) and item.kind == "analytics":
         context["cat_analytics"] = _analytics()
+    if isinstance(item, GeneratedPage) and item.kind == "my":
+        context["cat_my"] = my_site.context(_site)
     return context
 
 
@@ -266,6 +269,7 @@ def _write_outputs(config: MkDocsConfig) -> None:
     assert _site is not None
     site_dir = Path(config.site_dir)
     _write_finder_and_calendars(site_dir, _site, config.site_url or "")
+    my_site.write(site_dir, _site, config.site_url or "", _write)
     _write_open_data(config)
     _write(site_dir / "data" / "analytics.json",
            json.dumps(_analytics().as_dict(), ensure_ascii=False, indent=1).encode("utf-8"))

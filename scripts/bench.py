@@ -24,6 +24,13 @@ relevance_{new,old}_success_at_3 / _mrr (tests/search_relevance.yml on the real
 catalogue, built too); and finder_filter_ms (one filter change on the measures
 finder); medians of --runs;
 --finder-measures N then times the finder again on an index widened to N measures.
+With --browser it also opens the built site in headless Chromium and adds
+search_first_result_s (open the search, type a word, first result shown) and
+finder_filter_ms (one filter change on the measures finder), medians too;
+--finder-measures N then times the finder again on an index widened to N measures;
+and «Мой муниципалитет» with a stored profile (the region and type with the most
+measures, 3,000 people): my_shown_ms (opening /my/ to the lists shown, median of
+--my-runs fresh pages), my_bytes_transferred, my_json_bytes / my_json_gzip_bytes.
 """
 from __future__ import annotations
 
@@ -287,7 +294,95 @@ def measure_browser(site: Path, runs: int, relevance_site: Path | None = None
     return figures
 
 
-def run(entries: int, runs: int, browser: bool, finder_measures: int = 0) -> dict[str, object]:
+def measure_my(site: Path, runs: int) -> dict[str, object]:
+    """«Мой муниципалитет» with a stored profile: from opening /my/ to the lists shown
+    (the «my:shown» mark of my.js, milliseconds since navigation start, median of
+    ``runs`` fresh pages with an empty cache) and the bytes the page downloaded
+    (transfer sizes as served, uncompressed; the JSON files also gzip-compressed,
+    as a static host sends them)."""
+    import functools
+    import http.server
+    import socketserver
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    facets = json.loads((site / "measures" / "finder.json").read_text("utf-8"))["facets"]
+    counts: dict[tuple[str, str], int] = {}
+    for item in json.loads((site / "measures" / "finder.json").read_text("utf-8"))["items"]:
+        for region in ([r[0] for r in facets["regions"]] if item["r"] == "all" else item["r"]):
+            for mtype in item["m"]:
+                counts[(region, mtype)] = counts.get((region, mtype), 0) + 1
+    region, mtype = max(counts, key=lambda k: (counts[k], k))   # the fullest page
+    profile = json.dumps({"region": region, "mtype": mtype, "pop": 3000, "name": ""})
+    server = socketserver.ThreadingTCPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    shown_ms, transferred, items = [], [], 0
+    steps: list[tuple[float, float, float]] = []
+    shell_ms: list[float] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        for _ in range(runs):
+            context = browser.new_context()
+            context.add_init_script(f"localStorage.setItem('catalogue.my', {json.dumps(profile)})")
+            page = context.new_page()
+            page.goto(base + "my/")
+            page.wait_for_selector("[data-my-results][data-ready]", timeout=120_000)
+            figures = page.evaluate("""() => ({
+                shown: performance.getEntriesByName('my:shown')[0].startTime,
+                data: performance.getEntriesByName('my:data')[0].startTime,
+                computed: performance.getEntriesByName('my:computed')[0].startTime,
+                dom: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+                bytes: performance.getEntriesByType('navigation')
+                    .concat(performance.getEntriesByType('resource'))
+                    .reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize || 0), 0),
+                items: document.querySelectorAll('[data-my-list] > li').length })""")
+            shown_ms.append(figures["shown"])
+            steps.append((figures["dom"], figures["data"], figures["computed"]))
+            transferred.append(figures["bytes"])
+            items = figures["items"]
+            context.close()
+            # the same site's plain page (about/): what opening any page costs here
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(base + "about/")
+            page.wait_for_load_state("load")
+            shell_ms.append(page.evaluate(
+                "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"))
+            context.close()
+        browser.close()
+    server.shutdown()
+    json_files = [site / f / "finder.json" for f in ("measures", "practices", "courses",
+                                                      "problems")] + [site / "my" / "data.json"]
+    return {"my_profile": f"{region}/{mtype}/3000", "my_items_shown": items,
+            "my_shown_ms": round(statistics.median(shown_ms), 1),
+            "my_shown_ms_runs": [round(x, 1) for x in shown_ms],
+            # medians of: DOMContentLoaded, the JSON files fetched and parsed, lists computed
+            "my_dom_ms": round(statistics.median(s[0] for s in steps), 1),
+            "my_data_ms": round(statistics.median(s[1] for s in steps), 1),
+            "my_computed_ms": round(statistics.median(s[2] for s in steps), 1),
+            # my.js's own work: from the data in hand to the lists shown
+            "my_js_ms": round(statistics.median(shown - s[1] for shown, s in zip(shown_ms, steps)), 1),
+            "about_dom_ms": round(statistics.median(shell_ms), 1),
+            "my_bytes_transferred": int(statistics.median(transferred)),
+            "my_json_bytes": sum(_size_of(f) for f in json_files),
+            "my_json_gzip_bytes": sum(_gzip_size(f) for f in json_files)}
+
+
+def _size_of(path: Path) -> int:
+    return path.stat().st_size if path.exists() else 0
+
+
+def run(entries: int, runs: int, browser: bool, finder_measures: int = 0,
+        my_runs: int = 0) -> dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
         tmp = Path(tmp_name)
         content = generate(tmp / "synth", entries)
@@ -339,6 +434,7 @@ def run(entries: int, runs: int, browser: bool, finder_measures: int = 0) -> dic
             real = tmp / "real-site"
             _timed_build(ROOT, real, _env())
             figures.update(measure_browser(site, runs, relevance_site=real))
+            figures.update(measure_my(site, my_runs or max(runs, 5)))
             if finder_measures:
                 figures["finder_measures"] = finder_measures
                 figures["finder_widened_gzip_bytes"] = widen_finder(site, finder_measures)
@@ -355,8 +451,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="also time search and the finder in headless Chromium")
     parser.add_argument("--finder-measures", type=int, default=0,
                         help="with --browser: also time the finder with this many measures")
+    parser.add_argument("--my-runs", type=int, default=0,
+                        help="with --browser: pages opened to time /my/ (default: runs, at least 5)")
     args = parser.parse_args(argv)
-    print(json.dumps(run(args.entries, args.runs, args.browser, args.finder_measures),
+    print(json.dumps(run(args.entries, args.runs, args.browser, args.finder_measures,
+                         args.my_runs),
                      ensure_ascii=False))
     return 0
 

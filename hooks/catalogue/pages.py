@@ -29,6 +29,11 @@ REFERENCE_PAGE_TITLES = {
 }
 
 
+MY_PAGE = ("Мой муниципалитет",
+           "Всё, что подходит вашему муниципальному образованию, на одной странице: меры "
+           "поддержки и их сроки, практики похожих муниципалитетов, курсы, проблемы региона.")
+
+
 @dataclass(frozen=True)
 class Ref:
     """A resolved reference as a page shows it: the target's title and address."""
@@ -245,6 +250,7 @@ class Site:
                  for spec in TYPES.values()]
         pages.append(GeneratedPage("analytics/index.md", "Муниципальный диалог в цифрах",
                                    "analytics"))
+        pages.append(GeneratedPage("my/index.md", MY_PAGE[0], "my", MY_PAGE[1]))
         pages.append(GeneratedPage("guide/fields.md", "Поля материалов и коды ошибок", "guide",
                                    "Справочник редактора, созданный из схем типов: какие поля "
                                    "есть у каждого материала и что означает каждая ошибка "
@@ -278,6 +284,18 @@ class Site:
     def nationwide_measures(self) -> list[Entry]:
         """Measures open to every region (regions: all), for the region pages' count."""
         return [e for e in self.catalogue.of_type("measure") if e.data.get("regions") == "all"]
+
+    @cached_property
+    def region_calendars(self) -> dict[str, list[Entry]]:
+        """{region id: measures of its calendar}; regions without dates are absent
+        (my.region_calendars)."""
+        from .my import region_calendars
+        return region_calendars(self.catalogue)
+
+    def region_calendar(self, region: str) -> str | None:
+        """The address of a region's calendar, None when it would be empty."""
+        from .my import region_calendar_path
+        return region_calendar_path(region) if region in self.region_calendars else None
 
     def reference_groups(self, name: str, ident: str) -> list[tuple[TypeSpec, list[Entry]]]:
         return self._reference_index.get((name, ident), [])

@@ -57,13 +57,16 @@
   var TYPES = {
     measure: {
       forms: ["мера", "меры", "мер"],
-      fields: ["region", "mtype", "topic", "kind", "when"],
+      fields: ["region", "mtype", "topic", "kind", "when", "pop"],
       prepare: function (item) { if (item.mo) item.monthsLabel = monthsLabel(item.mo) },
       match: function (item, q, today) {
         if (q.region && item.r !== "all" && !has(item.r, q.region)) return false
         if (q.mtype && !has(item.m, q.mtype)) return false
         if (q.topic && !has(item.tp, q.topic)) return false
         if (q.kind && item.k !== q.kind) return false
+        /* eligibility by size: recipients.population_min / _max (finder.py: pn, px) */
+        var pop = q.pop ? +String(q.pop).replace(/[\s\u00a0\u202f]/g, "") : 0
+        if (pop > 0 && ((item.pn && pop < item.pn) || (item.px && pop > item.px))) return false
         var st = item.state = measureState(item, today)
         if (q.when === "now") return st.code === "open" || st.code === "rolling"
         if (q.when === "soon") return (st.code === "open" && st.soon) || st.code === "upcoming" ||
