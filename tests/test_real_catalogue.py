@@ -14,8 +14,10 @@ def test_real_catalogue_has_no_errors() -> None:
 
 
 def test_only_staleness_warnings() -> None:
+    # source-home: the content team is replacing home pages with the pages that state
+    # the facts (issue 17); a warning until then, which neither validate nor the build fail on
     result = run_validate(REAL_CONTENT)
-    assert [str(p) for p in result.warnings if p.code != "stale"] == []
+    assert [str(p) for p in result.warnings if p.code not in ("stale", "source-home")] == []
 
 
 def test_minimum_counts_by_type() -> None:

@@ -52,9 +52,9 @@ def _body_pos(entry: Entry, found: md.Found) -> Pos:
 def empty_sections(entry: Entry) -> list[Problem]:
     """A heading followed only by blank lines up to a heading of its level or higher
     (or the end of the text): the page would show a title over nothing."""
-    masked = md._mask_code(entry.body)
-    lines = masked.split("\n")
-    heads = [(n, len(m.group(1)), m.group(2)) for n, line in enumerate(lines)
+    lines = entry.body.split("\n")
+    masked = md._mask_code(entry.body).split("\n")     # a «#» line in code is no heading
+    heads = [(n, len(m.group(1)), m.group(2)) for n, line in enumerate(masked)
              if (m := HEADING.match(line))]
     out: list[Problem] = []
     for i, (number, level, title) in enumerate(heads):
@@ -263,7 +263,8 @@ def duplicates(catalogue: Catalogue) -> list[Problem]:
                                "title"))
         elif len(body) >= 80 and body in seen_body:
             other = seen_body[body]
-            out.append(problem(Pos(entry.pos.path, entry.body_line, 1), "duplicate-entry",
+            lead = len(entry.body) - len(entry.body.lstrip("\n"))
+            out.append(problem(Pos(entry.pos.path, entry.body_line + lead, 1), "duplicate-entry",
                                f"текст совпадает с {other.pos.path}: напишите текст об этом "
                                f"материале или удалите копию", "body"))
         seen_all.setdefault(whole, entry)
