@@ -240,8 +240,9 @@ def misplaced_entry(entry: Entry) -> list[Problem]:
 # --- copies ------------------------------------------------------------------------------
 
 def duplicates(catalogue: Catalogue) -> list[Problem]:
-    """An entry that repeats another: the same fields and text, the same title within
-    its type, or the same text (of some length). Reported at the later file."""
+    """An entry that repeats another: the same fields and text (an error), the same title
+    within its type or the same text of some length (warnings: two programmes may share
+    a name). Reported at the later file, by path."""
     out: list[Problem] = []
     seen_all: dict[str, Entry] = {}
     seen_title: dict[tuple[str, str], Entry] = {}
@@ -260,13 +261,13 @@ def duplicates(catalogue: Catalogue) -> list[Problem]:
             out.append(problem(entry.at("title"), "duplicate-entry",
                                f"такое же название у {other.pos.path}: если это тот же "
                                f"материал, удалите копию; если другой — уточните название",
-                               "title"))
+                               "title", "warning"))
         elif len(body) >= 80 and body in seen_body:
             other = seen_body[body]
             lead = len(entry.body) - len(entry.body.lstrip("\n"))
             out.append(problem(Pos(entry.pos.path, entry.body_line + lead, 1), "duplicate-entry",
                                f"текст совпадает с {other.pos.path}: напишите текст об этом "
-                               f"материале или удалите копию", "body"))
+                               f"материале или удалите копию", "body", "warning"))
         seen_all.setdefault(whole, entry)
         if title:
             seen_title.setdefault((entry.spec.name, title), entry)
