@@ -35,6 +35,7 @@ from catalogue import export, feeds, jsonld, redirects  # noqa: E402
 from catalogue.model import Entry, as_date  # noqa: E402
 from catalogue.pages import GeneratedPage, Site  # noqa: E402
 from fragments import Fragments  # noqa: E402
+import serve  # noqa: E402
 from parallel import ForkedJob, Report  # noqa: E402
 from template_helpers import GLOBALS as TEMPLATE_HELPERS  # noqa: E402
 
@@ -43,6 +44,11 @@ log = logging.getLogger("mkdocs.hooks.catalogue")
 # Per-build state: MkDocs loads this module afresh with every configuration.
 _site: Site | None = None
 _pages: dict[str, Entry | GeneratedPage] = {}
+_problems: list[Any] = []  # `mkdocs serve` only: the errors every page shows instead
+# Computed once per build (on_config empties them: `mkdocs serve` may build again
+# through the same module)
+_finder_cache: dict[str, dict[str, Any] | None] = {}
+_analytics_cache: list[analytics.Analytics] = []
 _fragments = Fragments()   # parts of pages rendered once (hooks/fragments.py)
 
 # Editors' bodies are rendered by Python-Markdown; this list is what may reach
@@ -52,16 +58,33 @@ _ALLOWED_ATTRIBUTES = {"*": {"id", "class", "title"}, "a": {"href"},
                        "td": {"align"}}
 
 
+def on_startup(*, command: str, dirty: bool) -> None:
+    serve.started(command)   # MkDocs calls this once, on the first build's hooks
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site
+    # What the previous build of `mkdocs serve` computed is stale after any edit.
+    _finder_cache.clear()
+    _analytics_cache.clear()
+    _problems.clear()
+    _share.clear()
     today = build_date()
     result = validate(config.docs_dir, today)
     for warning in result.warnings:
         log.info("%s", warning)  # warnings inform; strict mode must not fail on staleness
     if result.errors:
         lines = "\n".join(str(p) for p in result.errors)
-        raise PluginError(f"Каталог не прошёл проверку ({len(result.errors)} ошибок):\n"
-                          f"{lines}\nИсправьте ошибки и запустите сборку снова.")
+        message = (f"Каталог не прошёл проверку ({len(result.errors)} ошибок):\n"
+                   f"{lines}\nИсправьте ошибки и запустите сборку снова.")
+        if not serve.serving():
+            raise PluginError(message)
+        # Not log.error: strict mode would abort, and the browser would stay on the stale
+        # page. The terminal gets the list, and every page of the preview shows it.
+        print(f"ОШИБКА: {message}", file=sys.stderr, flush=True)
+        _problems.extend(result.errors)
+        _site = None
+        return config
     _site = Site(result.catalogue, today)
     _configure_offline(config)
     # The catalogue lives until the build ends: keep the garbage collector from
@@ -71,8 +94,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    assert _site is not None
     _pages.clear()
+    if _problems:   # `mkdocs serve` with errors: hooks/serve.py
+        return serve.problem_files(files, config, _problems)
+    assert _site is not None
     for file in list(files):
         if file.src_uri.startswith("reference/"):
             files.remove(file)  # reference lists are data, not pages
@@ -153,7 +178,8 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
 def on_nav(nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
     _fragments.reset((page.file.src_uri for page in nav.pages),
                      (file.url for file in files.documentation_pages()))
-    _start_second_core(config, files, nav)   # every page and address is known now
+    if _site is not None:
+        _start_second_core(config, files, nav)   # every page and address is known now
     return nav
 
 
@@ -168,7 +194,8 @@ def _shell_env(env: Any, config: MkDocsConfig) -> None:
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    assert _site is not None
+    if _site is None:   # the page of errors under `mkdocs serve`
+        return
     gc.unfreeze()  # `mkdocs serve` builds again: let this build's objects go
     _write_search_index(Path(config.site_dir), _site)   # needs Material's index
     _finish_second_core(config)
@@ -312,9 +339,6 @@ def _finish_second_core(config: MkDocsConfig) -> None:
     if error:
         raise PluginError(error)
 
-
-_finder_cache: dict[str, dict[str, Any] | None] = {}
-_analytics_cache: list[analytics.Analytics] = []
 
 
 def _analytics() -> analytics.Analytics:
