@@ -8,8 +8,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-# What the engine imports (module -> package to install), as in pyproject.toml
-PACKAGES = {"yaml": "PyYAML", "jsonschema": "jsonschema", "babel": "Babel"}
+# What validate.py, new.py and rename.py import through the engine (module -> package
+# to install), as in pyproject.toml; the pre-commit hook installs only these two
+PACKAGES = {"yaml": "PyYAML", "jsonschema": "jsonschema"}
 MINIMUM_PYTHON = (3, 11)
 _AGAIN = "CATALOGUE_SCRIPT_REEXEC"
 
@@ -21,13 +22,20 @@ def _venv_python() -> Path | None:
     return None
 
 
+def _importable(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ImportError:
+        return False
+
+
 def require_packages(packages: dict = PACKAGES) -> None:
     """Return when this Python can run the engine. Otherwise run the script again with
     the project's .venv (made by `make deps`) when there is one, or say in Russian what
     to install and exit with status 2."""
     old = sys.version_info < MINIMUM_PYTHON
     missing = [] if old else [name for module, name in packages.items()
-                              if importlib.util.find_spec(module) is None]
+                              if not _importable(module)]
     if not old and not missing:
         return
     venv = _venv_python()

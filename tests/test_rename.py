@@ -138,6 +138,7 @@ def test_scripts_without_packages_answer_in_russian(tmp_path: Path, script: str,
                           capture_output=True, text=True, env=env, cwd=tmp_path)
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr and "ModuleNotFoundError" not in done.stderr
-    assert done.stderr.startswith("Команда не запущена: не установлены пакеты: PyYAML")
+    assert done.stderr.startswith("Команда не запущена: не установлены пакеты: PyYAML, "
+                                  "jsonschema. Установите зависимости")
     assert "make deps" in done.stderr and "python -m pip install -e ." in done.stderr
     assert not list((tmp_path / "content").iterdir())
