@@ -361,7 +361,7 @@ CASES: list[Case] = [
          {M: measure_with("last_reviewed:", "last_reviewed: 2026-11-24")},
          {M: measure_with("last_reviewed:", "last_reviewed: 2026-11-23")}, M,
          line=line_of(MEASURE, "last_reviewed:"), col=1, field="last_reviewed",
-         contains=["2026-11-24", "ещё не наступила"]),
+         severity="warning", contains=["2026-11-24", "ещё не наступила"]),
     Case("source-home", "source-home", {M: measure_with("source:", "source: https://minfin.gov.ru")},
          {M: MEASURE}, M, line=line_of(MEASURE, "source:"), col=1, field="source",
          severity="warning", contains=["главная страница", "укажите страницу"]),

@@ -79,7 +79,7 @@ EXAMPLES = [
      {M: MEASURE}),
     ("reviewed-future", "reviewed-future",
      {M: replace_line(MEASURE, "last_reviewed:", "last_reviewed: 2026-11-24")}, M,
-     f"{line_of(MEASURE, 'last_reviewed:')}:1 error last_reviewed: дата проверки 2026-11-24 "
+     f"{line_of(MEASURE, 'last_reviewed:')}:1 warning last_reviewed: дата проверки 2026-11-24 "
      f"ещё не наступила (сегодня 2026-11-23): укажите день, когда вы сверили материал "
      f"с источником",
      {M: replace_line(MEASURE, "last_reviewed:", "last_reviewed: 2026-11-23")}),

@@ -7,7 +7,7 @@ error or warning instead of a page that differs from the file.
   (``body-single-bracket``);
 - a URL with spaces or other characters a URL cannot hold, in a field or a body link
   (``url-invalid``);
-- ``last_reviewed`` after the build date (``reviewed-future``);
+- ``last_reviewed`` after the build date (``reviewed-future``, a warning);
 - a ``source`` (or an item of ``sources``) that is only a site's home page
   (``source-home``, a warning);
 - an entry that copies another one under a new id (``duplicate-entry``);
@@ -177,13 +177,15 @@ def url_fields(record: Record, spec_properties: dict[str, Any]) -> list[Problem]
 
 
 def reviewed_future(entry: Entry, today: dt.date) -> list[Problem]:
+    """A warning, not an error: the build date lags behind an editor east of UTC, and a
+    rebuild of an older state (SOURCE_DATE_EPOCH) must not fail on later dates."""
     reviewed = entry.last_reviewed
     if reviewed is None or reviewed <= today:
         return []
     return [problem(entry.at("last_reviewed"), "reviewed-future",
                     f"дата проверки {reviewed.isoformat()} ещё не наступила (сегодня "
                     f"{today.isoformat()}): укажите день, когда вы сверили материал "
-                    f"с источником", "last_reviewed")]
+                    f"с источником", "last_reviewed", "warning")]
 
 
 # --- where an entry is saved -------------------------------------------------------------
