@@ -227,6 +227,8 @@ def measure_serve(content: Path, edits: int, timeout: float = 3600) -> dict[str,
                                    log.read().decode("utf-8", "replace")[-3000:])
             time.sleep(0.2)
         first = time.perf_counter() - start
+        if "Каталог не прошёл проверку" in (_fetch(url) or ""):
+            raise RuntimeError("the synthetic catalogue has errors: see its page " + url)
         original = measure.read_text(encoding="utf-8")
         times = []
         for i in range(edits):

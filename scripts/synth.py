@@ -209,7 +209,7 @@ class Writer:
             # each section gets its share of the remaining words
             share = (target - words) if last else (target - words) // (len(headings) - index)
             lines: list[str] = []
-            while share > 0:
+            while share > 0 or not lines:   # never a heading over nothing (empty-section)
                 text = self.sentence()
                 if r.random() < 0.25:
                     ref = self.any_ref(own)
