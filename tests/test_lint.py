@@ -10,9 +10,11 @@ from typing import Callable
 import pytest
 
 from catalogue.problems import CODES, FIX_EXAMPLES
-from catalogue_kit import (MEASURE, PRACTICE, SOLUTION, Content, line_of, replace_line)
+from catalogue_kit import (MEASURE, PRACTICE, REAL_REFERENCE, SOLUTION, Content, line_of,
+                           replace_line)
 
 M = "measures/grant-a.md"
+ORGANISATIONS = (REAL_REFERENCE / "organisations.yml").read_text("utf-8")
 BODY = MEASURE + "\n{}\n"
 BODY_LINE = MEASURE.count("\n") + 2          # the line of {} in BODY
 KONKURS = MEASURE.replace("Грант на развитие", "Конкурс для").replace(
@@ -77,6 +79,14 @@ EXAMPLES = [
         f"«https://minfin.gov.ru/\"grants\"» кавычка «\"»: адрес не может его содержать; "
         f"скопируйте адрес из строки браузера заново",
      {M: MEASURE}),
+    ("url-space-reference", "url-invalid",
+     {"reference/organisations.yml": ORGANISATIONS.replace(
+         "  website: https://minfin.gov.ru", "  website: https://minfin.gov.ru/ru/о министерстве")},
+     "reference/organisations.yml",
+     f"{line_of(ORGANISATIONS, '  website: https://minfin.gov.ru')}:3 error website: в адресе "
+     f"«https://minfin.gov.ru/ru/о министерстве» пробел: адрес не может его содержать; "
+     f"уберите пробелы (пробел внутри адреса пишется %20)",
+     {"reference/organisations.yml": ORGANISATIONS}),
     ("reviewed-future", "reviewed-future",
      {M: replace_line(MEASURE, "last_reviewed:", "last_reviewed: 2026-11-24")}, M,
      f"{line_of(MEASURE, 'last_reviewed:')}:1 warning last_reviewed: дата проверки 2026-11-24 "

@@ -313,8 +313,13 @@ def check_entry(entry: Entry, catalogue: Catalogue, today: dt.date) -> list[Prob
 
 
 def check_catalogue(catalogue: Catalogue) -> list[Problem]:
-    """The whole-catalogue checks of this module (check.check calls it)."""
-    return duplicates(catalogue)
+    """The whole-catalogue checks of this module (check.check calls it): copies, and
+    URLs in the reference lists (an organisation's website)."""
+    out = duplicates(catalogue)
+    for items in catalogue.references.values():
+        for item in items.values():
+            out += url_fields(item, item.spec.properties)
+    return out
 
 
 __all__ = ["check_entry", "check_catalogue", "guess_type", "looks_like_entry",
