@@ -122,6 +122,7 @@ def check_record(record: Record, spec: TypeSpec | ReferenceSpec, catalogue: Cata
     for path, schema, value in walk_marked(root, record.data):
         if schema.get("x-url") and isinstance(value, str):
             out += _url(record, path, value)
+            out += lint.url_value(record, path, value)
     return out
 
 

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from . import body as md
 from .fields import ID_PATTERN
-from .model import TYPES, Catalogue, Entry, Pos, Record, TypeSpec, walk_marked
+from .model import TYPES, Catalogue, Entry, FieldPath, Pos, Record, TypeSpec
 from .problems import Problem, field_name, problem
 
 _ID = re.compile(ID_PATTERN)
@@ -34,9 +34,11 @@ _ID = re.compile(ID_PATTERN)
 
 HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
 # [id] alone: not [[id]], not [text](…), [text][ref] or [ref]: definition, not ![alt]
-SINGLE = re.compile(r"(?<![\[\]!\\])\[([a-z0-9]+(?:-[a-z0-9]+)*)\](?![\[\](:])")
+# (the character before is checked in code: a pattern that starts with a literal is
+# searched much faster than one that starts with a look-behind)
+SINGLE = re.compile(r"\[([a-z0-9]+(?:-[a-z0-9]+)*)\](?![\[\](:])")
 # Every [text](…) whatever its target holds: body.LINK only takes targets without spaces
-ANY_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(([^()\n]*)\)")
+ANY_LINK = re.compile(r"\[([^\]\n]*)\]\(([^()\n]*)\)")
 _TITLE = re.compile(r"""\s+(?:"[^"\n]*"|'[^'\n]*')\s*$""")
 # Characters a URL cannot hold as written (RFC 3986 and the WHATWG URL standard):
 # spaces of any kind, controls, and <>"{}|\^`
@@ -106,8 +108,8 @@ def body_links(entry: Entry, catalogue: Catalogue) -> list[Problem]:
         out.append(problem(_body_pos(entry, found), "body-path-link",
                            f"ссылка «{found.target}» на материал записана адресом: на сайте "
                            f"с другим корнем она не откроется; пишите {ref}", "body"))
-    for m in ANY_LINK.finditer(masked):
-        raw = m.group(3).strip()
+    for m in ANY_LINK.finditer(masked) if "](" in masked else ():
+        raw = m.group(2).strip()
         if raw.startswith("<") and raw.endswith(">"):
             continue
         url = _TITLE.sub("", raw)
@@ -118,6 +120,8 @@ def body_links(entry: Entry, catalogue: Catalogue) -> list[Problem]:
         pos = Pos(entry.pos.path, entry.body_line + line - 1, col)
         out.append(problem(pos, "url-invalid", _bad_url_message(url, bad.group(0)), "body"))
     for m in SINGLE.finditer(masked):
+        if m.start() and masked[m.start() - 1] in "[]!\\":
+            continue
         ident = m.group(1)
         target = catalogue.resolve(ident)
         if target is None:
@@ -156,24 +160,20 @@ def is_home_page(url: str) -> bool:
         and not parts.fragment
 
 
-def url_fields(record: Record, spec_properties: dict[str, Any]) -> list[Problem]:
-    """Characters no URL can hold, in every x-url field; sources that are a home page."""
-    out: list[Problem] = []
-    root = {"type": "object", "properties": spec_properties}
-    for path, schema, value in walk_marked(root, record.data):
-        if not schema.get("x-url") or not isinstance(value, str):
-            continue
-        bad = _BAD_URL_CHAR.search(value.strip())
-        if bad is not None:
-            out.append(problem(record.at(*path), "url-invalid",
-                               _bad_url_message(value.strip(), bad.group(0)), field_name(path)))
-        elif path and path[0] in ("source", "sources") and \
-                value.strip().lower().startswith("https://") and is_home_page(value):
-            out.append(problem(record.at(*path), "source-home",
-                               f"«{value.strip()}» — главная страница сайта; укажите страницу, "
-                               f"где сказано об этом (документ, новость, раздел программы)",
-                               field_name(path), "warning"))
-    return out
+def url_value(record: Record, path: FieldPath, value: str) -> list[Problem]:
+    """Characters no URL can hold; a source that is a home page. For every x-url field
+    of entries and reference items (check.check_record calls it on its walk)."""
+    bad = _BAD_URL_CHAR.search(value.strip())
+    if bad is not None:
+        return [problem(record.at(*path), "url-invalid",
+                        _bad_url_message(value.strip(), bad.group(0)), field_name(path))]
+    if path and path[0] in ("source", "sources") and \
+            value.strip().lower().startswith("https://") and is_home_page(value):
+        return [problem(record.at(*path), "source-home",
+                        f"«{value.strip()}» — главная страница сайта; укажите страницу, "
+                        f"где сказано об этом (документ, новость, раздел программы)",
+                        field_name(path), "warning")]
+    return []
 
 
 def reviewed_future(entry: Entry, today: dt.date) -> list[Problem]:
@@ -246,15 +246,15 @@ def duplicates(catalogue: Catalogue) -> list[Problem]:
     within its type or the same text of some length (warnings: two programmes may share
     a name). Reported at the later file, by path."""
     out: list[Problem] = []
-    seen_all: dict[str, Entry] = {}
     seen_title: dict[tuple[str, str], Entry] = {}
     seen_body: dict[str, Entry] = {}
     for entry in sorted(catalogue, key=lambda e: e.pos.path):
-        whole = repr((entry.spec.name, _without_ids(entry.data), entry.body.strip()))
         title = " ".join(str(entry.data.get("title", "")).lower().replace("ё", "е").split())
         body = " ".join(entry.body.split())
-        first = seen_all.get(whole)
-        if first is not None:
+        first = seen_title.get((entry.spec.name, title)) or seen_body.get(body)
+        if first is not None and (first.spec is entry.spec and first.body.strip() ==
+                                  entry.body.strip() and _without_ids(first.data) ==
+                                  _without_ids(entry.data)):
             out.append(problem(entry.pos, "duplicate-entry",
                                f"материал повторяет {first.pos.path} слово в слово: удалите "
                                f"копию (чтобы сменить id, используйте scripts/rename.py)"))
@@ -270,7 +270,6 @@ def duplicates(catalogue: Catalogue) -> list[Problem]:
             out.append(problem(Pos(entry.pos.path, entry.body_line + lead, 1), "duplicate-entry",
                                f"текст совпадает с {other.pos.path}: напишите текст об этом "
                                f"материале или удалите копию", "body", "warning"))
-        seen_all.setdefault(whole, entry)
         if title:
             seen_title.setdefault((entry.spec.name, title), entry)
         if len(body) >= 80:
@@ -291,6 +290,8 @@ def renamed_message(old: str, entry: Entry) -> str:
 
 def renamed_body_refs(entry: Entry, catalogue: Catalogue) -> list[Problem]:
     out: list[Problem] = []
+    if not catalogue.old_ids() or "[[" not in entry.body:
+        return out
     for found in md.short_refs(entry.body):
         if found.target in catalogue.entries:
             continue
@@ -308,18 +309,13 @@ def renamed_body_refs(entry: Entry, catalogue: Catalogue) -> list[Problem]:
 def check_entry(entry: Entry, catalogue: Catalogue, today: dt.date) -> list[Problem]:
     """The checks of this module for one entry (check.check_entry calls it)."""
     return [*empty_sections(entry), *body_links(entry, catalogue),
-            *url_fields(entry, entry.spec.properties), *reviewed_future(entry, today),
+            *reviewed_future(entry, today),
             *misplaced_entry(entry), *renamed_body_refs(entry, catalogue)]
 
 
 def check_catalogue(catalogue: Catalogue) -> list[Problem]:
-    """The whole-catalogue checks of this module (check.check calls it): copies, and
-    URLs in the reference lists (an organisation's website)."""
-    out = duplicates(catalogue)
-    for items in catalogue.references.values():
-        for item in items.values():
-            out += url_fields(item, item.spec.properties)
-    return out
+    """The whole-catalogue checks of this module (check.check calls it)."""
+    return duplicates(catalogue)
 
 
 __all__ = ["check_entry", "check_catalogue", "guess_type", "looks_like_entry",

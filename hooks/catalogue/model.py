@@ -240,9 +240,15 @@ class Catalogue:
         return entry if entry is not None else self.renamed(ident)
 
     def renamed(self, old: str) -> Entry | None:
-        """The entry that lists ``old`` in its old_ids, if no entry has it as its id.
+        """The entry that lists ``old`` in its old_ids, if no entry has it as its id."""
+        if old in self.entries:
+            return None
+        return self.old_ids().get(old)
 
-        The map is built on first use and again whenever the entries change in number.
+    def old_ids(self) -> dict[str, Entry]:
+        """Every former id (old_ids) -> the entry that lists it.
+
+        Built on first use and again whenever the entries change in number.
         """
         if self._renamed is None or self._renamed[0] != len(self.entries):
             found: dict[str, Entry] = {}
@@ -252,9 +258,7 @@ class Catalogue:
                     if isinstance(item, str):
                         found.setdefault(item, entry)
             self._renamed = (len(self.entries), found)
-        if old in self.entries:
-            return None
-        return self._renamed[1].get(old)
+        return self._renamed[1]
 
 
 def walk(schema: Schema, value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Schema, Any]]:
