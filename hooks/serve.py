@@ -1,8 +1,9 @@
 """`mkdocs serve`: what the preview needs beyond a build.
 
-MkDocs loads hooks/site.py afresh for every build of `serve` and calls on_startup only
-on the first one; this module is imported (sys.modules), so it remembers across
-rebuilds that the command is `serve`.
+MkDocs loads hooks/site.py once per process (mkdocs.config.config_options.Hooks caches
+the module) and calls on_startup once, with the command; every rebuild of `serve` goes
+through the same module, so site.py empties its per-build state in on_config. This
+module remembers the command.
 
 When the catalogue has errors, `mkdocs build` fails with the list. Under `serve` a
 failed build would leave the browser on the stale page (MkDocs does not reload it), so

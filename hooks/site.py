@@ -41,7 +41,8 @@ from template_helpers import GLOBALS as TEMPLATE_HELPERS  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 
-# Per-build state: MkDocs loads this module afresh with every configuration.
+# Per-build state. MkDocs loads this module once per process: every rebuild of
+# `mkdocs serve` goes through it again, so on_config (and on_files) empty what they fill.
 _site: Site | None = None
 _pages: dict[str, Entry | GeneratedPage] = {}
 _problems: list[Any] = []  # `mkdocs serve` only: the errors every page shows instead
