@@ -237,8 +237,12 @@ def measure_serve(content: Path, edits: int, timeout: float = 3600) -> dict[str,
                                encoding="utf-8")
             saved = time.perf_counter()
             while marker not in (_fetch(url) or ""):
-                if time.perf_counter() - saved > timeout:
-                    raise RuntimeError("the page did not change after the save")
+                log.seek(0)
+                if time.perf_counter() - saved > timeout or \
+                        b"An error happened during the rebuild" in log.read():
+                    log.seek(0)
+                    raise RuntimeError("the page did not change after the save:\n" +
+                                       log.read().decode("utf-8", "replace")[-3000:])
                 time.sleep(0.05)
             times.append(time.perf_counter() - saved)
             time.sleep(1.0)   # let the watcher settle before the next save
