@@ -18,6 +18,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 import sitebuild
+from catalogue.problems import CODES, FIX_EXAMPLES
 
 M = "measures/grant-a.md"
 
@@ -50,6 +51,11 @@ def test_rebuild_refreshes_finders_and_analytics(configured: tuple[Any, Any, Pat
     assert "Грант на развитие сельских поселений" in json.dumps(finder, ensure_ascii=False)
     analytics = (site / "data" / "analytics.json").read_text("utf-8")
     page = (site / "analytics" / "index.html").read_text("utf-8")
+    # the guide's table of codes lists every code with its example (hooks/catalogue/problems.py)
+    guide = sitebuild.parse(site / "guide" / "fields" / "index.html")
+    for code, (wrong, right) in FIX_EXAMPLES.items():
+        cell = guide.xpath(f'//tr[@id="code-{code}"]/td')[0].text_content()
+        assert wrong in cell and right in cell and CODES[code] in cell, code
 
     # the editor saves two files; serve builds again with the same hooks module
     cat.write(M, cat.read(M).replace("Грант на развитие сельских поселений",
