@@ -37,14 +37,22 @@ from catalogue.pages import GeneratedPage, Site  # noqa: E402
 from fragments import Fragments  # noqa: E402
 from scroll_tables import ScrollTablesExtension  # noqa: E402
 import my_site  # noqa: E402
+import serve  # noqa: E402
 from parallel import ForkedJob, Report  # noqa: E402
 from template_helpers import GLOBALS as TEMPLATE_HELPERS  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 
-# Per-build state: MkDocs loads this module afresh with every configuration.
+# Per-build state. MkDocs loads this module once per process: every rebuild of
+# `mkdocs serve` goes through it again, so on_config (and on_files) empty what they fill.
 _site: Site | None = None
 _pages: dict[str, Entry | GeneratedPage] = {}
+_problems: list[Any] = []  # `mkdocs serve` only: the errors every page shows instead
+# Computed once per build (on_config empties them: `mkdocs serve` may build again
+# through the same module)
+_finder_cache: dict[str, dict[str, Any] | None] = {}
+_analytics_cache: list[analytics.Analytics] = []
+_calendar_cache: list[set[str]] = []
 _fragments = Fragments()   # parts of pages rendered once (hooks/fragments.py)
 
 # Editors' bodies are rendered by Python-Markdown; this list is what may reach
@@ -56,8 +64,18 @@ _ALLOWED_ATTRIBUTES = {"*": {"id", "class", "title"}, "a": {"href"},
                        "div": {"role", "tabindex", "aria-label"}}
 
 
+def on_startup(*, command: str, dirty: bool) -> None:
+    serve.started(command)   # MkDocs calls this once, on the first build's hooks
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site
+    # What the previous build of `mkdocs serve` computed is stale after any edit.
+    _finder_cache.clear()
+    _analytics_cache.clear()
+    _calendar_cache.clear()
+    _problems.clear()
+    _share.clear()
     today = build_date()
     result = validate(config.docs_dir, today)
     for warning in result.warnings:
@@ -65,8 +83,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if result.errors:
         lines = "\n".join(str(p) for p in result.errors)
         count = present.plural(len(result.errors), "ошибка", "ошибки", "ошибок")
-        raise PluginError(f"Каталог не прошёл проверку ({count}):\n"
-                          f"{lines}\nИсправьте ошибки и запустите сборку снова.")
+        message = (f"Каталог не прошёл проверку ({count}):\n"
+                   f"{lines}\nИсправьте ошибки и запустите сборку снова.")
+        if not serve.serving():
+            raise PluginError(message)
+        # Not log.error: strict mode would abort, and the browser would stay on the stale
+        # page. The terminal gets the list, and every page of the preview shows it.
+        print(f"ОШИБКА: {message}", file=sys.stderr, flush=True)
+        _problems.extend(result.errors)
+        _site = None
+        return config
     _site = Site(result.catalogue, today)
     _configure_offline(config)
     # Wide tables scroll in a wrapper the keyboard reaches (hooks/scroll_tables.py).
@@ -78,8 +104,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    assert _site is not None
     _pages.clear()
+    if _problems:   # `mkdocs serve` with errors: hooks/serve.py
+        return serve.problem_files(files, config, _problems)
+    assert _site is not None
     for file in list(files):
         if file.src_uri.startswith("reference/"):
             files.remove(file)  # reference lists are data, not pages
@@ -163,7 +191,8 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
 def on_nav(nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
     _fragments.reset((page.file.src_uri for page in nav.pages),
                      (file.url for file in files.documentation_pages()))
-    _start_second_core(config, files, nav)   # every page and address is known now
+    if _site is not None:
+        _start_second_core(config, files, nav)   # every page and address is known now
     return nav
 
 
@@ -178,7 +207,8 @@ def _shell_env(env: Any, config: MkDocsConfig) -> None:
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    assert _site is not None
+    if _site is None:   # the page of errors under `mkdocs serve`
+        return
     gc.unfreeze()  # `mkdocs serve` builds again: let this build's objects go
     _write_search_index(Path(config.site_dir), _site)   # needs Material's index
     _finish_second_core(config)
@@ -336,10 +366,6 @@ def _finish_second_core(config: MkDocsConfig) -> None:
     if error:
         raise PluginError(error)
 
-
-_finder_cache: dict[str, dict[str, Any] | None] = {}
-_analytics_cache: list[analytics.Analytics] = []
-_calendar_cache: list[set[str]] = []
 
 
 def _analytics() -> analytics.Analytics:

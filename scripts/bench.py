@@ -24,11 +24,13 @@ relevance_{new,old}_success_at_3 / _mrr (tests/search_relevance.yml on the real
 catalogue, built too); and finder_filter_ms (one filter change on the measures
 finder); medians of --runs;
 --finder-measures N then times the finder again on an index widened to N measures.
-With --browser it also opens the built site in headless Chromium and adds
-search_first_result_s (open the search, type a word, first result shown) and
-finder_filter_ms (one filter change on the measures finder), medians too;
---finder-measures N then times the finder again on an index widened to N measures;
-and «Мой муниципалитет» with a stored profile (the region and type with the most
+
+With --serve it measures the preview instead: starts `mkdocs serve` on the synthetic
+catalogue, then saves an edit to one entry --edits times and reports the seconds from
+each save to the moment its page, fetched over HTTP, shows the edit
+(serve_first_build_s, save_to_page_s: median, save_to_page_all_s).
+
+With --browser, also «Мой муниципалитет» with a stored profile (the region and type with the most
 measures, 3,000 people): my_shown_ms (opening /my/ to the lists shown, median of
 --my-runs fresh pages), my_bytes_transferred, my_json_bytes / my_json_gzip_bytes.
 """
@@ -42,12 +44,16 @@ import json
 import os
 import resource
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from catalogue import validate
 from catalogue.model import TYPES
@@ -377,6 +383,86 @@ def measure_my(site: Path, runs: int) -> dict[str, object]:
             "my_json_gzip_bytes": sum(_gzip_size(f) for f in json_files)}
 
 
+def _mount_path() -> str:
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.startswith("site_url:"):
+            path = urlsplit(line.split(":", 1)[1].strip()).path
+            return path if path.endswith("/") else path + "/"
+    return "/"
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def measure_serve(content: Path, edits: int, timeout: float = 3600) -> dict[str, object]:
+    """Seconds from saving an entry to its refreshed page under `mkdocs serve`."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    measure = sorted((content / "measures").glob("*.md"))[len(list(
+        (content / "measures").glob("*.md"))) // 2]
+    url = f"http://127.0.0.1:{port}{_mount_path()}measures/{measure.stem}/"
+    log = tempfile.TemporaryFile()
+    start = time.perf_counter()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a",
+                               f"127.0.0.1:{port}"], cwd=ROOT, env=_env(content),
+                              stdout=log, stderr=subprocess.STDOUT)
+    try:
+        while _fetch(url) is None:
+            if server.poll() is not None or time.perf_counter() - start > timeout:
+                log.seek(0)
+                raise RuntimeError("mkdocs serve did not start:\n" +
+                                   log.read().decode("utf-8", "replace")[-3000:])
+            time.sleep(0.2)
+        first = time.perf_counter() - start
+        if "Каталог не прошёл проверку" in (_fetch(url) or ""):
+            raise RuntimeError("the synthetic catalogue has errors: see its page " + url)
+        original = measure.read_text(encoding="utf-8")
+        times = []
+        for i in range(edits):
+            marker = f"правка{i}x{os.getpid()}"
+            measure.write_text(original.replace("\ntitle: ", f"\ntitle: {marker} ", 1),
+                               encoding="utf-8")
+            saved = time.perf_counter()
+            while marker not in (_fetch(url) or ""):
+                log.seek(0)
+                if time.perf_counter() - saved > timeout or \
+                        b"An error happened during the rebuild" in log.read():
+                    log.seek(0)
+                    raise RuntimeError("the page did not change after the save:\n" +
+                                       log.read().decode("utf-8", "replace")[-3000:])
+                time.sleep(0.05)
+            times.append(time.perf_counter() - saved)
+            time.sleep(1.0)   # let the watcher settle before the next save
+        measure.write_text(original, encoding="utf-8")
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    return {"serve_first_build_s": round(first, 2),
+            "save_to_page_s": round(statistics.median(times), 2),
+            "save_to_page_all_s": [round(t, 2) for t in times]}
+
+
+def _synthetic(tmp: Path, entries: int) -> Path:
+    content = generate(tmp / "synth", entries)
+    for page in ("index.md", "about.md", "data.md"):
+        shutil.copy(ROOT / "content" / page, content / page)
+    shutil.copytree(ROOT / "content" / "guide", content / "guide", dirs_exist_ok=True)
+    return content
+
+
+def run_serve(entries: int, edits: int) -> dict[str, object]:
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
+        content = _synthetic(Path(tmp_name), entries)
+        return {"entries": entries, "edits": edits, **measure_serve(content, edits)}
+
+
 def _size_of(path: Path) -> int:
     return path.stat().st_size if path.exists() else 0
 
@@ -385,10 +471,7 @@ def run(entries: int, runs: int, browser: bool, finder_measures: int = 0,
         my_runs: int = 0) -> dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
         tmp = Path(tmp_name)
-        content = generate(tmp / "synth", entries)
-        for page in ("index.md", "about.md", "data.md"):
-            shutil.copy(ROOT / "content" / page, content / page)
-        shutil.copytree(ROOT / "content" / "guide", content / "guide", dirs_exist_ok=True)
+        content = _synthetic(tmp, entries)
         base = tmp / "baseline"
         _baseline_docs(content, base / "docs")
         (base / "mkdocs.yml").write_text(BASELINE_CONFIG, encoding="utf-8")
@@ -453,7 +536,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --browser: also time the finder with this many measures")
     parser.add_argument("--my-runs", type=int, default=0,
                         help="with --browser: pages opened to time /my/ (default: runs, at least 5)")
+    parser.add_argument("--serve", action="store_true",
+                        help="time save -> refreshed page under mkdocs serve instead")
+    parser.add_argument("--edits", type=int, default=5, help="with --serve: edits to time")
     args = parser.parse_args(argv)
+    if args.serve:
+        print(json.dumps(run_serve(args.entries, args.edits), ensure_ascii=False))
+        return 0
     print(json.dumps(run(args.entries, args.runs, args.browser, args.finder_measures,
                          args.my_runs),
                      ensure_ascii=False))

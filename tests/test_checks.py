@@ -16,7 +16,7 @@ from catalogue.model import TYPES
 from catalogue.problems import CODES
 from catalogue.schemas import MEASURE_KINDS, SCHEDULE
 from catalogue_kit import (BASE, BASE_OF_TYPE, COURSE, LEGAL_NEW, LEGAL_OLD, MEASURE, PRACTICE,
-                      QUESTION, REAL_REFERENCE, Content, drop_field, line_of, replace_line)
+                      QUESTION, SOLUTION, REAL_REFERENCE, Content, drop_field, line_of, replace_line)
 
 M = "measures/grant-a.md"
 LAW = "legal/law-new.md"
@@ -81,6 +81,11 @@ assert MINFIN_SITE in ORGANISATIONS
 
 
 BODY_EXTRA = MEASURE + "\n{}\n"
+# Another entry of the type, not a copy (a copy is duplicate-entry)
+OTHER_MEASURE = MEASURE.replace("Грант на развитие", "Субсидия на развитие").replace(
+    "До трёх", "До четырёх")
+OTHER_PRACTICE = PRACTICE.replace("Благоустройство улицы", "Освещение улицы").replace(
+    "Жители провели", "Жители села провели")
 SUMMARY_LONG = "summary: " + "Гранты сельским поселениям на проекты благоустройства. " * 9
 
 CASES: list[Case] = [
@@ -271,9 +276,10 @@ CASES: list[Case] = [
          line=len(TOPICS.splitlines()) + 1, col=3, field="", contains=["«поле: значение»"]),
     Case("unknown-file-txt", "unknown-file", {"notes.txt": "заметки"}, {"notes.txt": None},
          "notes.txt", line=1, col=1, field="", contains=["«notes.txt»", "measures/"]),
-    Case("unknown-file-folder", "unknown-file", {"measure/grant-b.md": MEASURE},
-         {"measure/grant-b.md": None, "measures/grant-b.md": MEASURE}, "measure/grant-b.md",
-         line=1, col=1, field="", contains=["«measure/grant-b.md»"]),
+    # (a file with an entry's fields in a wrong folder is misplaced-entry, test_lint.py)
+    Case("unknown-file-folder", "unknown-file", {"measure/notes.md": "# Заметки\n"},
+         {"measure/notes.md": None}, "measure/notes.md",
+         line=1, col=1, field="", contains=["«measure/notes.md»"]),
     # --- fields ------------------------------------------------------------------------
     Case("unknown-field", "unknown-field", {M: measure_with("title:", "titel: Грант")},
          {M: MEASURE}, M, line=2, col=1, field="titel",
@@ -350,10 +356,11 @@ CASES: list[Case] = [
          {M: MEASURE}, M, line=4, col=1, field="topics", contains=["повторяются"]),
     # --- ids and references --------------------------------------------------------------
     Case("id-pattern", "id-pattern", {"measures/Grant-B.md": MEASURE},
-         {"measures/Grant-B.md": None, "measures/grant-b.md": MEASURE}, "measures/Grant-B.md",
+         {"measures/Grant-B.md": None, "measures/grant-b.md": OTHER_MEASURE},
+         "measures/Grant-B.md",
          line=1, col=1, field="", contains=["«Grant-B»", "строчные"]),
     Case("id-duplicate-types", "id-duplicate", {"practices/grant-a.md": PRACTICE},
-         {"practices/grant-a.md": None, "practices/practice-b.md": PRACTICE},
+         {"practices/grant-a.md": None, "practices/practice-b.md": OTHER_PRACTICE},
          "practices/grant-a.md", line=1, col=1, field="",
          contains=["«grant-a»", "content/measures/grant-a.md"]),
     Case("id-duplicate-reference", "id-duplicate",
@@ -424,7 +431,7 @@ CASES: list[Case] = [
                              ("data", "data:text/html,x"), ("vbscript", "vbscript:x")]],
     Case("body-link-missing-page", "body-link",
          {M: BODY_EXTRA.format("См. [закон](../legal/nope.md).")},
-         {M: BODY_EXTRA.format("См. [закон](../legal/law-new.md).")}, M,
+         {M: BODY_EXTRA.format("См. [[law-new|закон]].")}, M,
          line=body_line(BODY_EXTRA, "{}"), col=5, field="body",
          contains=["несуществующую страницу"]),
     Case("body-html-script", "body-html",
@@ -479,6 +486,46 @@ CASES: list[Case] = [
          "reference/topics.yml", line=len(TOPICS.splitlines()) + 1, col=3, field="id",
          severity="warning", contains=["«lonely»", "нигде не используется"],
          fixed_scope="line"),
+    # --- issue 17b: what passed silently (exact messages: test_lint.py, test_rename.py) ---
+    Case("empty-section", "empty-section", {M: BODY_EXTRA.format("## Документы")},
+         {M: BODY_EXTRA.format("## Документы\n\nЗаявка и смета.")}, M,
+         line=body_line(BODY_EXTRA, "{}"), col=1, field="body",
+         contains=["«Документы»", "ничего нет"]),
+    Case("misplaced-entry", "misplaced-entry",
+         {"grant-z.md": MEASURE.replace("Грант на развитие", "Субсидия на развитие")
+                               .replace("До трёх", "До четырёх")},
+         {}, "grant-z.md", line=1, col=1, field="", contains=["content/measures/grant-z.md"]),
+    Case("duplicate-entry", "duplicate-entry", {"measures/grant-z.md": MEASURE}, {},
+         "measures/grant-z.md", line=1, col=1, field="",
+         contains=["content/measures/grant-a.md", "слово в слово"]),
+    Case("body-path-link", "body-path-link", {M: BODY_EXTRA.format("[закон](/legal/law-new/)")},
+         {M: BODY_EXTRA.format("[[law-new|закон]]")}, M, line=body_line(BODY_EXTRA, "{}"),
+         col=1, field="body", contains=["[[law-new|закон]]"]),
+    Case("body-single-bracket", "body-single-bracket", {M: BODY_EXTRA.format("См. [law-new].")},
+         {M: BODY_EXTRA.format("См. [[law-new]].")}, M, line=body_line(BODY_EXTRA, "{}"),
+         col=5, field="body", contains=["[[law-new]]"]),
+    Case("url-invalid", "url-invalid",
+         {M: measure_with("apply_url:", "apply_url: https://minfin.gov.ru/ru/grants apply")},
+         {M: MEASURE}, M, line=line_of(MEASURE, "apply_url:"), col=1, field="apply_url",
+         contains=["пробел"]),
+    Case("reviewed-future", "reviewed-future",
+         {M: measure_with("last_reviewed:", "last_reviewed: 2026-11-24")},
+         {M: measure_with("last_reviewed:", "last_reviewed: 2026-11-23")}, M,
+         line=line_of(MEASURE, "last_reviewed:"), col=1, field="last_reviewed",
+         severity="warning", contains=["2026-11-24", "ещё не наступила"]),
+    Case("source-home", "source-home", {M: measure_with("source:", "source: https://minfin.gov.ru")},
+         {M: MEASURE}, M, line=line_of(MEASURE, "source:"), col=1, field="source",
+         severity="warning", contains=["главная страница", "укажите страницу"]),
+    Case("renamed-ref", "renamed-ref",
+         {M: measure_with("apply_url:", "apply_url: https://minfin.gov.ru/ru/grants/apply\n"
+                                        "old_ids: [grant-old]"),
+          "solutions/solution-a.md": SOLUTION.replace("measures: [grant-a]",
+                                                      "measures: [grant-old]")},
+         {M: measure_with("apply_url:", "apply_url: https://minfin.gov.ru/ru/grants/apply\n"
+                                        "old_ids: [grant-old]")},
+         "solutions/solution-a.md", line=line_of(SOLUTION, "    measures:"),
+         col=len("    measures: [") + 1, field="steps[2].measures[1]", severity="warning",
+         contains=["переименован в «grant-a»", "замените ссылку"]),
 ]
 
 

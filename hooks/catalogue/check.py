@@ -18,7 +18,7 @@ import jsonschema
 from jsonschema import Draft202012Validator
 
 from . import body as md
-from . import quickcheck
+from . import lint, quickcheck
 from .fields import ID_PATTERN
 from .model import (REFERENCES, TYPES, Catalogue, Entry, FieldPath, Pos, Record,
                     ReferenceItem, ReferenceSpec, TypeSpec, as_date, references,
@@ -61,6 +61,7 @@ def check(catalogue: Catalogue, today: dt.date) -> list[Problem]:
     out += check_legal_cycles(catalogue)
     out += check_old_ids(catalogue)
     out += check_unused_references(catalogue)
+    out += lint.check_catalogue(catalogue)
     return out
 
 
@@ -80,6 +81,7 @@ def check_entry(entry: Entry, catalogue: Catalogue, today: dt.date) -> list[Prob
     out += _dates_in_order(entry)
     out += _body(entry, catalogue)
     out += _warnings(entry, catalogue, today)
+    out += lint.check_entry(entry, catalogue, today)
     return out
 
 
@@ -123,7 +125,8 @@ def check_record(record: Record, spec: TypeSpec | ReferenceSpec, catalogue: Cata
     root = {"type": "object", "properties": spec.properties}
     for path, schema, value in walk_marked(root, record.data):
         if schema.get("x-url") and isinstance(value, str):
-            out += _odd_chars(record, path, value, "ссылке") or _url(record, path, value)
+            out += _odd_chars(record, path, value, "ссылке") or \
+                (_url(record, path, value) + lint.url_value(record, path, value))
     return out
 
 
@@ -490,6 +493,10 @@ def _reference(record: Record, path: FieldPath, target: str, ident: str, own_id:
     if ident == own_id and (isinstance(record, Entry) or target in REFERENCES):
         if catalogue.lookup(target, ident) is record:
             return [problem(where, "ref-self", "материал не может ссылаться сам на себя", name)]
+    renamed = None if target in REFERENCES else catalogue.renamed(ident)
+    if renamed is not None and renamed.spec.name == target:
+        return [problem(where, "renamed-ref", lint.renamed_message(ident, renamed), name,
+                        "warning")]
     if catalogue.lookup(target, ident) is not None:
         return []
     label = TYPES[target].label if target in TYPES else REFERENCES[target].label
@@ -593,7 +600,7 @@ def _body(entry: Entry, catalogue: Catalogue) -> list[Problem]:
         out.append(problem(at(found), "body-html", f"HTML в тексте не допускается: "
                            f"{_show(found.text)}; используйте разметку Markdown", "body"))
     for found in md.short_refs(text):
-        if found.target not in catalogue.entries:
+        if found.target not in catalogue.entries and catalogue.renamed(found.target) is None:
             near = difflib.get_close_matches(found.target, list(catalogue.entries), n=3)
             hint = f"; возможно: {', '.join(near)}" if near else ""
             out.append(problem(at(found), "body-ref", f"[[{found.target}]]: нет материала с "

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from . import lint
 from .model import (REFERENCE_BY_FILE, TYPE_BY_FOLDER, Catalogue, Entry, FieldPath, Pos,
                     ReferenceItem, TypeSpec)
 from .chars import LIST_DASH, describe_odd
@@ -67,6 +68,8 @@ def _load_file(out: Loaded, path: Path, rel: str, shown: str) -> None:
         if text is not None:
             load_reference(out, name, text, shown)
         return
+    if suffix == ".md" and _misplaced_entry(out, path, rel, shown):
+        return  # an entry outside its type's folder is neither a page nor unknown
     if suffix == ".md" and "/".join(parts[:-1]) in PAGE_DIRS:
         out.catalogue.pages.append(rel)
         return
@@ -74,6 +77,21 @@ def _load_file(out: Loaded, path: Path, rel: str, shown: str) -> None:
         out.catalogue.assets.append(rel)
         return
     out.problems.append(problem(Pos(shown), "unknown-file", _unknown_file_message(rel)))
+
+
+def _misplaced_entry(out: Loaded, path: Path, rel: str, shown: str) -> bool:
+    """A Markdown file whose front matter is an entry's (lint.looks_like_entry), saved
+    in content/ itself or another folder that is no type's: reported, not published."""
+    try:
+        split = split_front_matter(path.read_text("utf-8").replace("\r\n", "\n"))
+        data = yaml.load(split[0], Loader=_Loader) if split else None
+    except (UnicodeDecodeError, yaml.YAMLError, ValueError, RecursionError):
+        return False
+    if not lint.looks_like_entry(data):
+        return False
+    out.problems.append(problem(Pos(shown), "misplaced-entry",
+                                lint.misplaced_message(rel, data)))
+    return True
 
 
 def _unknown_file_message(rel: str) -> str:

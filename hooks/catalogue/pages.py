@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from .guide import code_rows, reference_guides, type_guides
+from .guide import code_examples, code_rows, reference_guides, type_guides
 from .links import Links, build_links, resolve_short_refs
 from .model import (REFERENCES, SERVICES, TYPES, Catalogue, Entry, ReferenceItem, Service,
                     TypeSpec, as_date)
@@ -276,6 +276,7 @@ class Site:
         from .scaffold import reference_examples, scaffold  # only this page needs them
         examples = reference_examples(self.catalogue)
         return {"types": type_guides(), "references": reference_guides(), "codes": code_rows(),
+                "examples": code_examples(),
                 "scaffolds": {spec.name: scaffold(spec, "Название материала", self.today,
                                                   examples=examples)
                               for spec in TYPES.values()}}
