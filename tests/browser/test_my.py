@@ -479,7 +479,8 @@ def test_keyboard_only(page: Any, synth: dict[str, Any], engine_site: Any) -> No
 @pytest.mark.parametrize("width", [360, 1280])
 def test_accessibility_and_width(width: int, page: Any, synth: dict[str, Any],
                                  a11y_report: dict[str, Any]) -> None:
-    from test_reader import _OVERFLOW_JS, _axe, _serious  # noqa: PLC0415
+    from test_phone_keyboard import _axe  # noqa: PLC0415
+    from test_reader import _OVERFLOW_JS, _serious  # noqa: PLC0415
     page.set_viewport_size({"width": width, "height": 800})
     _open(page, synth["base"] + "my/")
     empty = _axe(page)
