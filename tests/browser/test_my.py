@@ -451,6 +451,10 @@ def test_print_view_of_a_measure_page(page: Any, synth: dict[str, Any]) -> None:
     links = page.evaluate("""() => [...document.querySelectorAll('.md-content a[data-href]')]
         .map(a => getComputedStyle(a, '::after').content)""")
     assert any("https://example.gov.ru/apply?a=1&b=2" in c for c in links), links
+    # an address is printed as it is, even inside a heading in capitals (.cat-kicker)
+    cases = page.evaluate("""() => [...document.querySelectorAll('.md-content a[data-href]')]
+        .map(a => getComputedStyle(a, '::after').textTransform)""")
+    assert page.locator(".cat-kicker a[data-href]").count() and set(cases) == {"none"}, cases
 
 
 def test_csv_matches_the_page(page: Any, synth: dict[str, Any]) -> None:
