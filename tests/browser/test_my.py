@@ -379,6 +379,17 @@ def test_a_wrong_address_keeps_what_was_given(page: Any, synth: dict[str, Any]) 
     assert page.input_value("input[name=name]") == "Ромашка"
 
 
+def test_form_fields_are_named_once(page: Any, synth: dict[str, Any]) -> None:
+    """A screen reader hears each field's label as its name and the population hint once,
+    as its description (not also inside the name)."""
+    _open(page, synth["base"] + "my/")
+    pop = page.get_by_role("textbox", name="Число жителей", exact=True)
+    assert pop.count() == 1
+    assert pop.evaluate("e => e.getAttribute('aria-describedby')") == "my-pop-hint"
+    assert "4500" in page.locator("#my-pop-hint").inner_text()
+    assert page.get_by_role("textbox", name="Название (необязательно)", exact=True).count() == 1
+
+
 def test_clearing_the_profile(page: Any, synth: dict[str, Any]) -> None:
     p = synth["profile"]
     _open(page, synth["base"] + "my/")
