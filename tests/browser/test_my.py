@@ -332,6 +332,64 @@ def test_population_limits_change_the_page(page: Any, synth: dict[str, Any],
     assert "my-big-towns" in shown["now"] and "my-tricky" not in shown.get("now", [])
 
 
+def test_district_heading_names_the_district(page: Any, synth: dict[str, Any],
+                                            engine_site: Any) -> None:
+    """The district names are nominative («Сибирский»): the heading says «Сибирский
+    федеральный округ», not «в Сибирский федеральном округе»."""
+    from catalogue.schemas import FEDERAL_DISTRICTS  # noqa: PLC0415
+    p = synth["profile"]
+    region = engine_site.catalogue.references["region"][p["region"]]
+    district = FEDERAL_DISTRICTS[region.data["federal_district"]]
+    _open(page, synth["base"] + "my/")
+    _set_profile(page, p)
+    heading = page.locator("#my-nearby").inner_text()
+    assert f"{district} федеральный округ" in heading, heading
+    assert "федеральном" not in heading, heading
+
+
+def test_population_as_typed(page: Any, synth: dict[str, Any]) -> None:
+    """«3 000» with any space a phone or a pasted text gives is a number; «3 тыс.», 0 and
+    an empty field are refused, and the status says so (not an earlier «сохранён»)."""
+    p = synth["profile"]
+    _open(page, synth["base"] + "my/")
+    _set_profile(page, p)
+    stored = f"() => JSON.parse(localStorage.getItem('{KEY}')).pop"
+    for typed in ("3\u00a0000", "3\u202f000", "3 000"):
+        _set_profile(page, p)
+        page.wait_for_function(f"() => ({stored})() === {p['pop']}")
+        _set_profile(page, {**p, "pop": typed})
+        page.wait_for_function(f"() => ({stored})() === 3000", timeout=3000)
+    for typed in ("3 тыс.", "", "0", "12345678901"):
+        page.fill("input[name=pop]", typed)
+        page.locator("input[name=pop]").press("Enter")
+        page.wait_for_timeout(200)
+        status = page.locator("[data-my-status]").inner_text()
+        assert "не сохранён" in status, (typed, status)
+        assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["pop"] == 3000, typed
+
+
+def test_a_wrong_address_keeps_what_was_given(page: Any, synth: dict[str, Any]) -> None:
+    p = synth["profile"]
+    _open(page, synth["base"] + f"my/?region=nowhere&mtype={p['mtype']}&pop=3000&name=Ромашка")
+    assert "неверны" in page.locator("[data-my-status]").inner_text()
+    assert page.locator("[data-my-results]").is_hidden()
+    assert page.input_value("select[name=region]") == ""
+    assert page.input_value("select[name=mtype]") == p["mtype"]
+    assert page.input_value("input[name=pop]") == "3000"
+    assert page.input_value("input[name=name]") == "Ромашка"
+
+
+def test_form_fields_are_named_once(page: Any, synth: dict[str, Any]) -> None:
+    """A screen reader hears each field's label as its name and the population hint once,
+    as its description (not also inside the name)."""
+    _open(page, synth["base"] + "my/")
+    pop = page.get_by_role("textbox", name="Число жителей", exact=True)
+    assert pop.count() == 1
+    assert pop.evaluate("e => e.getAttribute('aria-describedby')") == "my-pop-hint"
+    assert "4500" in page.locator("#my-pop-hint").inner_text()
+    assert page.get_by_role("textbox", name="Название (необязательно)", exact=True).count() == 1
+
+
 def test_clearing_the_profile(page: Any, synth: dict[str, Any]) -> None:
     p = synth["profile"]
     _open(page, synth["base"] + "my/")
@@ -373,6 +431,28 @@ def test_print_view_matches_the_page(page: Any, synth: dict[str, Any]) -> None:
     assert "/measures/my-tricky/" in after and after.startswith('" (http'), after
 
 
+def test_addresses_are_written_readably(page: Any, synth: dict[str, Any]) -> None:
+    """The share link and the printed addresses show Cyrillic and emoji, not %D0%…
+    escapes, and a Cyrillic domain as written, not xn--…; the link still works."""
+    p = synth["profile"]
+    query = f"region={p['region']}&mtype={p['mtype']}&pop={p['pop']}&name=Проверочное🌼"
+    _open(page, synth["base"] + "my/?" + query)
+    page.wait_for_selector("[data-my-results][data-ready]")
+    share = page.locator(".cat-my__share a")
+    assert share.inner_text().endswith("my/?" + query), share.inner_text()
+    assert share.get_attribute("href").endswith("&name=%D0%9F%D1%80%D0%BE%D0%B2%D0%B5%D1%80%D0%BE"
+                                                 "%D1%87%D0%BD%D0%BE%D0%B5%F0%9F%8C%BC")
+    written = page.evaluate("""() => {
+        const a = document.createElement('a')
+        a.href = 'https://пример.рф/путь?q=да'
+        document.querySelector('.md-content__inner').appendChild(a)
+        window.dispatchEvent(new Event('beforeprint'))
+        return a.getAttribute('data-href') }""")
+    assert written == "https://пример.рф/путь?q=да"
+    page.emulate_media(media="print")
+    assert "name=Проверочное🌼" in page.locator(".cat-print-date").inner_text()
+
+
 def test_print_view_of_a_measure_page(page: Any, synth: dict[str, Any]) -> None:
     page.clock.set_fixed_time(NOON)
     page.goto(synth["base"] + "measures/my-tricky/")
@@ -382,6 +462,10 @@ def test_print_view_of_a_measure_page(page: Any, synth: dict[str, Any]) -> None:
     links = page.evaluate("""() => [...document.querySelectorAll('.md-content a[data-href]')]
         .map(a => getComputedStyle(a, '::after').content)""")
     assert any("https://example.gov.ru/apply?a=1&b=2" in c for c in links), links
+    # an address is printed as it is, even inside a heading in capitals (.cat-kicker)
+    cases = page.evaluate("""() => [...document.querySelectorAll('.md-content a[data-href]')]
+        .map(a => getComputedStyle(a, '::after').textTransform)""")
+    assert page.locator(".cat-kicker a[data-href]").count() and set(cases) == {"none"}, cases
 
 
 def test_csv_matches_the_page(page: Any, synth: dict[str, Any]) -> None:
@@ -393,8 +477,10 @@ def test_csv_matches_the_page(page: Any, synth: dict[str, Any]) -> None:
     assert data.startswith(b"\xef\xbb\xbf")
     text = data[3:].decode("utf-8")
     assert "\r\n" in text and text.endswith("\r\n")
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+    # as Excel in the Russian locale reads it (and as the open data's CSV is written)
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
     assert rows[0][:3] == ["Раздел", "Название", "Сроки или статус"]
+    assert {len(r) for r in rows} == {len(rows[0])}
     titles = page.evaluate("""() => [...document.querySelectorAll('[data-my-list] > li')]
         .map(li => li.querySelector('a').textContent)""")
     assert [r[1] for r in rows[1:]] == titles
@@ -402,6 +488,14 @@ def test_csv_matches_the_page(page: Any, synth: dict[str, Any]) -> None:
     tricky = next(r for r in rows if r[1] == TRICKY)
     assert tricky[5] == "https://example.gov.ru/apply?a=1&b=2"
     assert tricky[6].endswith("/measures/my-tricky/")
+
+
+def test_csv_cells_are_never_formulas(page: Any, synth: dict[str, Any]) -> None:
+    """A title, amount or address as an editor wrote it stays text in Excel."""
+    _open(page, synth["base"] + "my/")
+    text = page.evaluate("""() => catalogueExport.csv([["=1+2", "+7 (900)", "-5", "@a", "a;b", "x"]])""")
+    rows = list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=";"))
+    assert rows == [["'=1+2", "'+7 (900)", "'-5", "'@a", "a;b", "x"]]
 
 
 def test_downloaded_calendar_is_what_the_page_shows(page: Any, synth: dict[str, Any],
@@ -479,7 +573,8 @@ def test_keyboard_only(page: Any, synth: dict[str, Any], engine_site: Any) -> No
 @pytest.mark.parametrize("width", [360, 1280])
 def test_accessibility_and_width(width: int, page: Any, synth: dict[str, Any],
                                  a11y_report: dict[str, Any]) -> None:
-    from test_reader import _OVERFLOW_JS, _axe, _serious  # noqa: PLC0415
+    from test_phone_keyboard import _axe  # noqa: PLC0415
+    from test_reader import _OVERFLOW_JS, _serious  # noqa: PLC0415
     page.set_viewport_size({"width": width, "height": 800})
     _open(page, synth["base"] + "my/")
     empty = _axe(page)

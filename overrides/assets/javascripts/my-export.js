@@ -1,9 +1,13 @@
 /* Files a reader takes away from «Мой муниципалитет»: CSV for Excel and
  * iCalendar, made in the browser from what the page shows.
  *
- * CSV: RFC 4180 (CRLF line ends, fields with a comma, quote or line break in
- * double quotes, quotes doubled), UTF-8 with a byte order mark so that Excel
- * reads Cyrillic. iCalendar: RFC 5545, lines folded at 75 octets without
+ * CSV: as the open data's CSV (hooks/catalogue/export.py, «CSV»): for Excel in
+ * the Russian locale, «;» as the separator (its list separator; «,» is the
+ * decimal comma there), RFC 4180 otherwise (CRLF line ends, fields with a «;»,
+ * comma, quote or line break in double quotes, quotes doubled), UTF-8 with a
+ * byte order mark so that Excel reads Cyrillic; a cell that starts with =, +,
+ * -, @, a tab or a carriage return gets a leading apostrophe, so that Excel
+ * never runs it as a formula. iCalendar: RFC 5545, lines folded at 75 octets without
  * splitting a character (a continuation line starts with a space).
  */
 (function () {
@@ -11,11 +15,12 @@
 
   function csvField(value) {
     var text = value === null || value === undefined ? "" : String(value)
-    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text
+    return /[";,\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text
   }
   /* rows: [[cell, ...], ...] -> the file's text, BOM first */
   function csv(rows) {
-    return "\uFEFF" + rows.map(function (row) { return row.map(csvField).join(",") })
+    return "\uFEFF" + rows.map(function (row) { return row.map(csvField).join(";") })
       .join("\r\n") + "\r\n"
   }
 

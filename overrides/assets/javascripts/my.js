@@ -25,7 +25,10 @@
 (function () {
   "use strict"
   var S = window.catalogueStatus, X = window.catalogueExport
+  var P = window.cataloguePrint   /* print.js: addresses written as a reader reads them */
   var KEY = "catalogue.my", HORIZON = 90, TOP = 10
+  var INVALID = "Профиль не сохранён: укажите регион, тип муниципального образования и число " +
+    "жителей — целое число больше нуля, цифрами: например 4500 или 4 500."
   var FIRST = 50   /* items drawn at once per list; the rest on «Показать все» or printing */
   var plural = new Intl.PluralRules("ru")
 
@@ -208,7 +211,7 @@
     function link(text, url, external) {
       var a = el("a", null, text)
       a.href = external ? url : abs(url)
-      a.setAttribute("data-href", a.href)
+      a.setAttribute("data-href", P ? P.written(a) : a.href)
       return a
     }
     function section(id, title, items, forms, empty) {
@@ -321,7 +324,8 @@
         idx.extra.bands[out.band][1] + ")"
       head.appendChild(h)
       var share = el("p", "cat-my__share", "Ссылка на эту страницу для другого устройства или коллег: ")
-      share.appendChild(link(abs("my/" + address(p)), "my/" + address(p)))
+      share.appendChild(link(P ? P.readable(abs("my/" + address(p))) : abs("my/" + address(p)),
+                             "my/" + address(p)))
       head.appendChild(share)
       var tools = el("p", "cat-my__tools")
       var csv = el("button", "md-button", "Скачать список (CSV для Excel)")
@@ -374,7 +378,9 @@
       }
       fill(s1.list, out.similar, practiceRow)
       results.appendChild(s1.wrap)
-      var s2 = section("nearby", "Практики в " + idx.facets.districts[out.region[2]] + " федеральном округе",
+      /* district names are nominative («Сибирский»): «… федеральный округ», never «в … округе» */
+      var s2 = section("nearby", "Практики из того же округа: " + idx.facets.districts[out.region[2]] +
+                       " федеральный округ",
                        out.nearby, null, "Других практик из этого федерального округа пока нет.")
       fill(s2.list, out.nearby, practiceRow)
       results.appendChild(s2.wrap)
@@ -494,12 +500,15 @@
                     pop: form.elements.pop.value, name: form.elements.name.value.trim() }
       load().then(function () {
         var p = valid(given, idx.facets)
-        if (!p) { note.textContent = "Укажите регион, тип муниципального образования и число жителей (целое число больше нуля)."; return }
+        if (!p) { note.textContent = INVALID; return }
         store(p)
         if (location.search) history.replaceState(null, "", location.pathname + location.hash)
         show(p, "Профиль сохранён на этом устройстве. Ниже — что ему подходит.")
       })
     })
+    /* the browser's own check (required, pattern) stops the submission: say so in the
+       status too, or it keeps an earlier «Профиль сохранён» */
+    form.addEventListener("invalid", function () { note.textContent = INVALID }, true)
     form.querySelector("[data-my-clear]").addEventListener("click", clear)
 
     if (staticPart) staticPart.hidden = true
@@ -516,6 +525,8 @@
           fillForm(null)
           if (facets.regionById[given.region]) form.elements.region.value = given.region
           if (facets.mtypes[given.mtype]) form.elements.mtype.value = given.mtype
+          form.elements.pop.value = given.pop      /* as given: the reader sees what to correct */
+          form.elements.name.value = given.name
         }
       } else p = valid(saved, facets)
       if (p) { fillForm(p); show(p, message) } else note.textContent = message
