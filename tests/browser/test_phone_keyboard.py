@@ -17,7 +17,7 @@ import icalendar
 import pytest
 
 import sitebuild
-from conftest import _recording_page, _settle
+from browserkit import recording_page, settle_page
 from test_reader import PAGE_KINDS, _serious, pages  # noqa: F401 - pages is a fixture
 
 WIDTHS = (360, 1280)
@@ -69,7 +69,7 @@ def _go(page: Any, base_url: str, all_pages: dict[str, str | None], kind: str) -
     if url is None:
         pytest.skip(f"the site has no {kind} page")
     page.goto(base_url + url)
-    _settle(page)
+    settle_page(page)
 
 
 def _axe(page: Any) -> list[dict[str, Any]]:
@@ -90,7 +90,7 @@ def _axe(page: Any) -> list[dict[str, Any]]:
 def test_accessibility(kind: str, width: int, scheme: str, contexts: dict[tuple[int, str], Any],
                        all_pages: dict[str, str | None], base_url: str,
                        a11y_report: dict[str, Any], request: pytest.FixtureRequest) -> None:
-    page = _recording_page(contexts[(width, scheme)], request)
+    page = recording_page(contexts[(width, scheme)], request)
     try:
         _go(page, base_url, all_pages, kind)
         expected = "slate" if scheme == "dark" else "default"
@@ -118,7 +118,7 @@ def test_keyboard_reaches_and_scrolls_a_wide_table(kind: str, contexts: dict[tup
                                                    all_pages: dict[str, str | None],
                                                    base_url: str,
                                                    request: pytest.FixtureRequest) -> None:
-    page = _recording_page(contexts[(360, "light")], request)
+    page = recording_page(contexts[(360, "light")], request)
     try:
         _go(page, base_url, all_pages, kind)
         wide = page.evaluate("""() => [...document.querySelectorAll('.cat-scroll')]
@@ -261,7 +261,7 @@ _BROKEN_WORDS = """() => {
 def test_analytics_chart_labels_are_readable(width: int, contexts: dict[tuple[int, str], Any],
                                              base_url: str, request: pytest.FixtureRequest
                                              ) -> None:
-    page = _recording_page(contexts[(width, "light")], request)
+    page = recording_page(contexts[(width, "light")], request)
     try:
         page.goto(base_url + "analytics/")
         labels = page.evaluate(_LABEL_SIZES)
@@ -279,7 +279,7 @@ def test_analytics_chart_labels_are_readable(width: int, contexts: dict[tuple[in
 def test_tables_do_not_break_words_at_360px(kind: str, contexts: dict[tuple[int, str], Any],
                                             all_pages: dict[str, str | None], base_url: str,
                                             request: pytest.FixtureRequest) -> None:
-    page = _recording_page(contexts[(360, "light")], request)
+    page = recording_page(contexts[(360, "light")], request)
     try:
         _go(page, base_url, all_pages, kind)
         broken = page.evaluate(_BROKEN_WORDS)
