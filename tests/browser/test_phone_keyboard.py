@@ -180,6 +180,40 @@ def test_show_more_only_when_there_is_more(kind: str, page: Any, base_url: str,
     assert results.count() == len(many)
 
 
+@pytest.mark.parametrize("kind", list(FINDERS))
+def test_show_more_from_the_keyboard_goes_on_at_the_new_results(kind: str, page: Any,
+                                                               base_url: str,
+                                                               built_site: Path) -> None:
+    """Enter on «Показать ещё» puts the focus on the first result it added, also
+    when that was the last batch and the button goes: the reader is not sent back
+    to the top of the page."""
+    index = json.loads((built_site / FINDERS[kind] / "finder.json").read_text("utf-8"))
+    items = index["items"]
+    page_size = 50                                   # PAGE in finder.js
+    many = [{**item, "id": f"{item['id']}-{n}"} for n in range(page_size // max(len(items), 1) + 2)
+            for item in items]
+    page.route(f"**/{FINDERS[kind]}finder.json",
+               lambda route: route.fulfill(status=200, content_type="application/json",
+                                           body=json.dumps({**index, "items": many})))
+    page.set_viewport_size({"width": 360, "height": 800})
+    _open_finder(page, base_url + FINDERS[kind])
+    more = page.locator(f"[data-finder-more={kind}]")
+    shown = page_size
+    while more.is_visible():
+        more.focus()
+        page.keyboard.press("Enter")
+        focused = page.evaluate(f"""() => {{
+          const li = document.activeElement.closest('[data-finder-results={kind}] > li')
+          return li ? [...li.parentNode.children].indexOf(li) : null }}""")
+        assert focused == shown, f"focus after «Показать ещё»: result {focused}, not {shown}"
+        shown = min(shown + page_size, len(many))
+    page.keyboard.press("Tab")                       # on to the next result, not the top
+    after = page.evaluate(f"""() => {{
+      const li = document.activeElement.closest('[data-finder-results={kind}] > li')
+      return li ? [...li.parentNode.children].indexOf(li) : null }}""")
+    assert after is not None and after > page_size - 1, after
+
+
 # --- the finder's calendar download --------------------------------------------------------
 
 EMOJI_TITLE = ("🏡 Грант «Комфортная среда» для сельских поселений и городских округов "
