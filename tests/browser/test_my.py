@@ -22,7 +22,7 @@ import icalendar
 import pytest
 
 import sitebuild
-from conftest import serve
+from browserkit import serve
 
 TODAY = sitebuild.TODAY
 NOON = dt.datetime(TODAY.year, TODAY.month, TODAY.day, 12, tzinfo=dt.timezone.utc)

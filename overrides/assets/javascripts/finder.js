@@ -275,7 +275,14 @@
     form.addEventListener("change", function () { toUrl(read(), true); apply() })
     form.addEventListener("submit", function (ev) { ev.preventDefault() })
     window.addEventListener("popstate", function () { write(fromUrl()); apply() })
-    if (more) more.addEventListener("click", function () { shown += PAGE; render() })
+    /* the reader goes on at the first result just shown: the button may now be
+       hidden, and focus must not fall back to the top of the page */
+    if (more) more.addEventListener("click", function () {
+      var first = shown
+      shown += PAGE; render()
+      var next = results.children[first], link = next && next.querySelector("a[href]")
+      if (link) link.focus()
+    })
     if (icsButton) icsButton.addEventListener("click", function () {
       var blob = new Blob([calendar(matched)], { type: "text/calendar;charset=utf-8" })
       var link = el("a"); link.href = URL.createObjectURL(blob); link.download = "mery-podderzhki.ics"
