@@ -332,6 +332,54 @@ def test_population_limits_change_the_page(page: Any, synth: dict[str, Any],
     assert "my-big-towns" in shown["now"] and "my-tricky" not in shown.get("now", [])
 
 
+def test_two_regions_each_get_their_own_items(page: Any, synth: dict[str, Any],
+                                              engine_site: Any) -> None:
+    """/my/ downloads my/shared.json and the profile's region file only
+    (hooks/catalogue/my.py, page_files): every region has its file, and changing the
+    region on the page, or reloading with it stored, shows that region's items."""
+    catalogue = engine_site.catalogue
+    regions = catalogue.references["region"]
+    for region in regions:
+        assert (synth["site"] / "my" / "regions" / f"{region}.json").is_file(), region
+    first = synth["profile"]
+    # (a region with a federal district: see the report on regions without one)
+    own = Counter(r for e in catalogue.of_type("measure") if isinstance(e.data.get("regions"), list)
+                  for r in e.data["regions"]
+                  if r != first["region"] and regions[r].data.get("federal_district"))
+    second = {**first, "region": own.most_common(1)[0][0]}
+    want_first, want_second = expected(engine_site, first), expected(engine_site, second)
+    assert want_first["now"] | want_first["rest"] != want_second["now"] | want_second["rest"]
+    _open(page, synth["base"] + "my/")
+    _set_profile(page, first)
+    _check_lists(_shown(page), want_first, engine_site)
+    _set_profile(page, second)
+    shown = _shown(page)
+    _check_lists(shown, want_second, engine_site)
+    page.log.clear()
+    page.reload()
+    page.wait_for_selector("[data-my-results][data-ready]")
+    assert _shown(page) == shown
+    fetched = [u for u in page.log.requests if "/my/" in u and u.endswith(".json")]
+    assert sorted(fetched) == sorted([synth["base"] + "my/shared.json",
+                                      synth["base"] + f"my/regions/{second['region']}.json"])
+    assert page.log.errors() == []
+
+
+def test_search_index_waits_until_search_is_opened(page: Any, synth: dict[str, Any]) -> None:
+    """On /my/ Material's search index is requested only when the reader opens the
+    search (catalogue/my-head.html), and the search then works."""
+    p = synth["profile"]
+    _open(page, synth["base"] + f"my/?region={p['region']}&mtype={p['mtype']}&pop={p['pop']}")
+    page.wait_for_selector("[data-my-results][data-ready]")
+    page.wait_for_timeout(500)
+    assert not [u for u in page.log.requests if "search_index.json" in u]
+    page.keyboard.press("/")
+    page.keyboard.type("поддержка")
+    page.wait_for_selector(".md-search-result__item", timeout=60_000)
+    assert [u for u in page.log.requests if "search_index.json" in u]
+    assert page.log.errors() == []
+
+
 def test_clearing_the_profile(page: Any, synth: dict[str, Any]) -> None:
     p = synth["profile"]
     _open(page, synth["base"] + "my/")

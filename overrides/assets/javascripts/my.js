@@ -40,7 +40,12 @@
     return n + " " + (f === "one" ? forms[0] : f === "few" ? forms[1] : forms[2])
   }
   function has(list, value) { return !!list && list.indexOf(value) !== -1 }
+  var days = {}   /* addDays is asked the same day thousands of times per page */
   function addDays(day, n) {
+    var key = day + "+" + n
+    return days[key] || (days[key] = shiftDay(day, n))
+  }
+  function shiftDay(day, n) {
     var d = S.parseDay ? S.parseDay(day) : new Date(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10))
     d.setDate(d.getDate() + n)
     var m = d.getMonth() + 1, dd = d.getDate()
@@ -459,32 +464,61 @@
       note.textContent = "Профиль удалён с этого устройства."
     }
 
-    var urls = ["measures", "practices", "courses", "problems", "extra"].map(function (k) {
-      return root.getAttribute("data-" + k)
-    })
-    var loading = null
-    /* The data is fetched only for a profile: the inline script of my.html starts
-       the downloads while the page is still being read (window.catalogueMyData) */
-    function load() {
-      if (!loading) {
-        var early = window.catalogueMyData
-        window.catalogueMyData = null
-        loading = Promise.all(early || urls.map(function (u) {
-          return fetch(u).then(function (r) { return r.json() })
-        })).then(function (files) {
-          if (window.performance && performance.mark) performance.mark("my:data")
-          var facets = files[0].facets
-          facets.regionById = {}
-          facets.regions.forEach(function (r) { facets.regionById[r[0]] = r })
-          idx = { facets: facets, measures: files[0].items, practices: files[1].items,
-                  courses: files[2].items, problems: files[3].items, extra: files[4], measureById: {} }
-          idx.measures.forEach(function (m) { idx.measureById[m.id] = m })
-        })
-        loading.catch(function () {
-          loading = null
-          note.textContent = "Не удалось загрузить данные каталога. Обновите страницу."
-        })
+    var shared = root.getAttribute("data-shared"), regionsAt = root.getAttribute("data-regions")
+    var sharedData = null, regionData = {}, loadedRegion = null
+    function getJSON(url) {
+      return fetch(url).then(function (r) {
+        if (!r.ok) throw new Error(url + ": " + r.status)
+        return r.json()
+      })
+    }
+    /* Two files for a profile (hooks/catalogue/my.py, page_files): my/shared.json
+       (federal measures, practices, courses, titles) and its region's
+       my/regions/<id>.json. The inline script in the page's head (catalogue/my-head.html)
+       starts both while the page is still being read (window.catalogueMyData); a region that is not in the
+       catalogue has no file, and the profile is then refused (valid). */
+    function load(region) {
+      var early = window.catalogueMyData
+      window.catalogueMyData = null
+      if (early) {
+        sharedData = sharedData || early.shared
+        regionData[early.region] = regionData[early.region] || early.own
       }
+      if (!sharedData) sharedData = getJSON(shared)
+      if (!regionData[region])
+        regionData[region] = /^[a-z0-9_-]+$/i.test(region)
+          ? getJSON(regionsAt + region + ".json") : Promise.reject(new Error("region"))
+      var loading = Promise.all([sharedData, regionData[region].then(null, function (e) { return e })])
+        .then(function (files) {
+          if (window.performance && performance.mark) performance.mark("my:data")
+          var common = files[0], own = files[1]
+          if (!idx) {
+            var facets = common.f
+            facets.regionById = {}
+            facets.regions.forEach(function (r) { facets.regionById[r[0]] = r })
+            idx = { facets: facets, practices: common.p, courses: common.k }
+          }
+          if (own instanceof Error) {
+            regionData[region] = null
+            if (idx.facets.regionById[region]) throw own   /* a region of the catalogue: a network fault */
+            own = {}
+          }
+          if (loadedRegion === region) return
+          var measures = common.m.concat(own.m || [])
+          measures.sort(function (a, b) { return a.i - b.i })   /* the measures finder's order */
+          function merged(key) { return Object.assign({}, common[key], own[key]) }
+          idx.measures = measures
+          idx.problems = own.pb || []
+          idx.extra = { bands: common.bands, other: common.other, cs: common.cs, rc: common.rc,
+                        ap: merged("ap"), c: merged("c"), t: merged("t"), pr: own.pr || {} }
+          idx.measureById = {}
+          measures.forEach(function (m) { idx.measureById[m.id] = m })
+          loadedRegion = region
+        })
+      loading.catch(function () {
+        sharedData = null
+        note.textContent = "Не удалось загрузить данные каталога. Обновите страницу."
+      })
       return loading
     }
 
@@ -492,7 +526,7 @@
       ev.preventDefault()
       var given = { region: form.elements.region.value, mtype: form.elements.mtype.value,
                     pop: form.elements.pop.value, name: form.elements.name.value.trim() }
-      load().then(function () {
+      load(given.region).then(function () {
         var p = valid(given, idx.facets)
         if (!p) { note.textContent = "Укажите регион, тип муниципального образования и число жителей (целое число больше нуля)."; return }
         store(p)
@@ -506,7 +540,7 @@
     form.hidden = false
     var given = fromAddress(), saved = stored()
     if (!given && !saved) root.setAttribute("data-ready", "true")
-    else load().then(function () {
+    else load((given || saved || {}).region || "").then(function () {
       var facets = idx.facets, p = null, message = ""
       if (given) {
         p = valid(given, facets)
