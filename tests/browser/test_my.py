@@ -373,8 +373,10 @@ def test_search_index_waits_until_search_is_opened(page: Any, synth: dict[str, A
     page.wait_for_selector("[data-my-results][data-ready]")
     page.wait_for_timeout(500)
     assert not [u for u in page.log.requests if "search_index.json" in u]
-    page.keyboard.press("/")
-    page.keyboard.type("поддержка")
+    box = page.locator("input[data-md-component=search-query]")
+    box.click()
+    box.fill("поддержка")
+    box.press("End")                   # fill() sends no key events; Material listens to keyup
     page.wait_for_selector(".md-search-result__item", timeout=60_000)
     assert [u for u in page.log.requests if "search_index.json" in u]
     assert page.log.errors() == []
