@@ -365,20 +365,23 @@ def test_two_regions_each_get_their_own_items(page: Any, synth: dict[str, Any],
     assert page.log.errors() == []
 
 
-def test_search_index_waits_until_search_is_opened(page: Any, synth: dict[str, Any]) -> None:
-    """On /my/ Material's search index is requested only when the reader opens the
-    search (catalogue/my-head.html), and the search then works."""
+def test_search_index_waits_until_the_lists_are_shown(page: Any, synth: dict[str, Any]) -> None:
+    """On /my/ Material's search index is requested only after the lists are shown
+    (catalogue/my-head.html, my.js), and the search then works."""
     p = synth["profile"]
     _open(page, synth["base"] + f"my/?region={p['region']}&mtype={p['mtype']}&pop={p['pop']}")
     page.wait_for_selector("[data-my-results][data-ready]")
-    page.wait_for_timeout(500)
-    assert not [u for u in page.log.requests if "search_index.json" in u]
+    page.wait_for_function("""() => performance.getEntriesByType('resource')
+        .some(e => e.name.includes('search_index.json') && e.responseEnd > 0)""")
+    starts = page.evaluate("""() => [performance.getEntriesByName('my:shown')[0].startTime,
+        performance.getEntriesByType('resource').find(e => e.name.includes('search_index.json'))
+            .startTime]""")
+    assert starts[1] > starts[0], starts
     box = page.locator("input[data-md-component=search-query]")
     box.click()
     box.fill("поддержка")
     box.press("End")                   # fill() sends no key events; Material listens to keyup
     page.wait_for_selector(".md-search-result__item", timeout=60_000)
-    assert [u for u in page.log.requests if "search_index.json" in u]
     assert page.log.errors() == []
 
 

@@ -200,6 +200,12 @@
     return out
   }
 
+  /* Material's search index waits while /my/ loads (catalogue/my-head.html); let it
+     go once the lists are painted, or at once when there is nothing to load */
+  function releaseSearch() {
+    if (window.catalogueSearchIndex) setTimeout(window.catalogueSearchIndex, 0)
+  }
+
   /* --- the page ---------------------------------------------------------------- */
   function setup(root) {
     var base = root.getAttribute("data-base") || ""
@@ -412,6 +418,7 @@
       results.setAttribute("data-ready", "true")
       /* scripts/bench.py reads this mark: from opening the page to the lists shown */
       if (window.performance && performance.mark) performance.mark("my:shown")
+      releaseSearch()
     }
 
     function rows(out) {
@@ -516,6 +523,7 @@
           loadedRegion = region
         })
       loading.catch(function () {
+        releaseSearch()
         sharedData = null
         note.textContent = "Не удалось загрузить данные каталога. Обновите страницу."
       })
@@ -539,7 +547,7 @@
     if (staticPart) staticPart.hidden = true
     form.hidden = false
     var given = fromAddress(), saved = stored()
-    if (!given && !saved) root.setAttribute("data-ready", "true")
+    if (!given && !saved) { root.setAttribute("data-ready", "true"); releaseSearch() }
     else load((given || saved || {}).region || "").then(function () {
       var facets = idx.facets, p = null, message = ""
       if (given) {
@@ -552,7 +560,7 @@
           if (facets.mtypes[given.mtype]) form.elements.mtype.value = given.mtype
         }
       } else p = valid(saved, facets)
-      if (p) { fillForm(p); show(p, message) } else note.textContent = message
+      if (p) { fillForm(p); show(p, message) } else { note.textContent = message; releaseSearch() }
       root.setAttribute("data-ready", "true")
     })
 
