@@ -341,8 +341,11 @@ def measure_my(site: Path, runs: int) -> dict[str, object]:
                 data: performance.getEntriesByName('my:data')[0].startTime,
                 computed: performance.getEntriesByName('my:computed')[0].startTime,
                 dom: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+                // downloaded until the lists were shown
                 bytes: performance.getEntriesByType('navigation')
                     .concat(performance.getEntriesByType('resource'))
+                    .filter(e => e.responseEnd
+                        <= performance.getEntriesByName('my:shown')[0].startTime)
                     .reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize || 0), 0),
                 searched: performance.getEntriesByType('resource').some(e =>
                     e.name.includes('search_index.json')

@@ -201,9 +201,9 @@
   }
 
   /* Material's search index waits while /my/ loads (catalogue/my-head.html); let it
-     go once the lists are painted, or at once when there is nothing to load */
+     go once the lists are in the page, or at once when there is nothing to load */
   function releaseSearch() {
-    if (window.catalogueSearchIndex) setTimeout(window.catalogueSearchIndex, 0)
+    if (window.catalogueSearchIndex) window.catalogueSearchIndex()
   }
 
   /* --- the page ---------------------------------------------------------------- */
