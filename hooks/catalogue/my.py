@@ -2,10 +2,12 @@
 and the region calendars.
 
 The page computes in the reader's browser (overrides/assets/javascripts/my.js)
-from the four finder indexes (finder.py) and one more file written here,
-``my/data.json``: application links, the documents each measure and solution
-cites, what answers each problem and the dates of every course session. Keys are
-short: at 10,000 entries every byte is downloaded on a slow connection.
+from two files written here (page_files): ``my/shared.json`` and the profile's
+``my/regions/<id>.json``, the finders' records (finder.py) cut to what /my/ shows
+plus what the finders do not need (``data``): application links, the documents
+each measure and solution cites, what answers each problem and the dates of every
+course session. Keys are short: at 10,000 entries every byte is downloaded on a
+slow connection.
 
 The selection rules (which measures, practices, courses and problems apply to a
 profile on a given day) live in my.js; tests/browser/test_my.py computes them
@@ -41,7 +43,7 @@ def cited(site: "Site", entry: Entry) -> list[str]:
 
 
 def data(site: "Site", bands: Iterable[tuple[int | None, str]]) -> dict[str, Any]:
-    """my/data.json: {"bands": [[upper or null, label]], "other": {code: label},
+    """What /my/ needs beyond the finders' records (page_files splits it): {"bands": [[upper or null, label]], "other": {code: label},
     "ap": {measure id: application URL}, "c": {measure or solution id: [cited ids]},
     "pr": {problem id: [ids of what answers it]}, "cs": {course id: [[starts,
     enrol_by or ""]]}, "t": {id: [title, url, type]} for the solutions, legal

@@ -3,7 +3,7 @@
  * The profile (region, municipality type, population, optional name) lives in
  * localStorage under "catalogue.my" and never leaves the device; it can also
  * come from the address (/my/?region=…&mtype=…&pop=…&name=…). The lists are
- * computed here, at reading time, from the finders' indexes and my/data.json
+ * computed here, at reading time, from my/shared.json and my/regions/<id>.json
  * (hooks/catalogue/finder.py, my.py); statuses follow schedule.py / status.js.
  * Everything is built from DOM nodes and text: editors' text is never markup.
  *
