@@ -1,7 +1,8 @@
 """«Мой муниципалитет» and the region calendars, wired into the build.
 
 hooks/site.py calls these: ``context`` for the /my/ page's template and
-``write`` for the files beside it (my/data.json, calendar/regions/<id>.ics).
+``write`` for the files beside it (my/shared.json, my/regions/<id>.json,
+calendar/regions/<id>.ics).
 The rules are the engine's (hooks/catalogue/my.py).
 """
 from __future__ import annotations
@@ -22,11 +23,12 @@ def context(site: Site) -> dict[str, Any]:
 
 def write(site_dir: Path, site: Site, site_url: str,
           put: Callable[[Path, bytes], None]) -> None:
-    """my/data.json and one calendar per region that has announced windows
-    (its own measures and the federal ones); no empty calendar is written."""
-    data = my.data(site, finder.POPULATION_BANDS)
-    put(site_dir / "my" / "data.json",
-        json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    """The files /my/ downloads (my/shared.json, my/regions/<id>.json: my.page_files)
+    and one calendar per region that has announced windows (its own measures and
+    the federal ones); no empty calendar is written."""
+    for path, content in my.page_files(site, finder.POPULATION_BANDS).items():
+        put(site_dir / path,
+            json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     calendars = ical.Calendars(site_url, site.today)
     regions = site.catalogue.references["region"]
     for region, measures in site.region_calendars.items():

@@ -329,7 +329,7 @@ def measure_my(site: Path, runs: int) -> dict[str, object]:
         ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    shown_ms, transferred, items = [], [], 0
+    shown_ms, transferred, items, searched = [], [], 0, False
     steps: list[tuple[float, float, float]] = []
     shell_ms: list[float] = []
     with sync_playwright() as p:
@@ -347,10 +347,17 @@ def measure_my(site: Path, runs: int) -> dict[str, object]:
                 data: performance.getEntriesByName('my:data')[0].startTime,
                 computed: performance.getEntriesByName('my:computed')[0].startTime,
                 dom: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+                // downloaded until the lists were shown
                 bytes: performance.getEntriesByType('navigation')
                     .concat(performance.getEntriesByType('resource'))
+                    .filter(e => e.responseEnd
+                        <= performance.getEntriesByName('my:shown')[0].startTime)
                     .reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize || 0), 0),
+                searched: performance.getEntriesByType('resource').some(e =>
+                    e.name.includes('search_index.json')
+                    && e.startTime < performance.getEntriesByName('my:shown')[0].startTime),
                 items: document.querySelectorAll('[data-my-list] > li').length })""")
+            searched = searched or figures["searched"]
             shown_ms.append(figures["shown"])
             steps.append((figures["dom"], figures["data"], figures["computed"]))
             transferred.append(figures["bytes"])
@@ -366,8 +373,13 @@ def measure_my(site: Path, runs: int) -> dict[str, object]:
             context.close()
         browser.close()
     server.shutdown()
-    json_files = [site / f / "finder.json" for f in ("measures", "practices", "courses",
-                                                      "problems")] + [site / "my" / "data.json"]
+    # what /my/ downloads for the profile: my/shared.json and its region's file
+    # (hooks/catalogue/my.py, page_files); a site built before them: the four
+    # finders' indexes and my/data.json
+    json_files = [site / "my" / "shared.json", site / "my" / "regions" / f"{region}.json"]
+    if not json_files[0].exists():
+        json_files = [site / f / "finder.json" for f in ("measures", "practices", "courses",
+                                                          "problems")] + [site / "my" / "data.json"]
     return {"my_profile": f"{region}/{mtype}/3000", "my_items_shown": items,
             "my_shown_ms": round(statistics.median(shown_ms), 1),
             "my_shown_ms_runs": [round(x, 1) for x in shown_ms],
@@ -379,6 +391,8 @@ def measure_my(site: Path, runs: int) -> dict[str, object]:
             "my_js_ms": round(statistics.median(shown - s[1] for shown, s in zip(shown_ms, steps)), 1),
             "about_dom_ms": round(statistics.median(shell_ms), 1),
             "my_bytes_transferred": int(statistics.median(transferred)),
+            # Material's search index requested before the lists were shown
+            "my_search_index_before_shown": searched,
             "my_json_bytes": sum(_size_of(f) for f in json_files),
             "my_json_gzip_bytes": sum(_gzip_size(f) for f in json_files)}
 

@@ -61,3 +61,31 @@ def test_finder_records_population_limits(make_content: Any) -> None:
     site = _site(make_content, {"measures/grant-a.md": limited})
     record = finder.measure_record(site, site.catalogue.entries["grant-a"])
     assert record["px"] == 100000 and "pn" not in record
+
+
+def test_page_files_split_by_region(make_content: Any) -> None:
+    """/my/ downloads my/shared.json and its region's file: every region has one;
+    a regional measure, its application link, citations and the region's problems
+    are in that region's file only; federal measures are in the shared one."""
+    site = _site(make_content, {"measures/federal-dated.md": FEDERAL_DATED})
+    files = my.page_files(site, finder.POPULATION_BANDS)
+    regions = site.catalogue.references["region"]
+    assert set(files) == {"my/shared.json"} | {f"my/regions/{r}.json" for r in regions}
+    shared, own = files["my/shared.json"], files["my/regions/tatarstan.json"]
+    assert [m["id"] for m in shared["m"]] == ["federal-dated"]
+    assert [m["id"] for m in own["m"]] == ["grant-a"]
+    assert own["ap"] == {"grant-a": "https://minfin.gov.ru/ru/grants/apply"}
+    assert own["c"] == {"grant-a": ["law-new"]} and "grant-a" not in shared["c"]
+    assert shared["c"]["solution-a"] == ["law-new"]
+    assert [p["id"] for p in own["pb"]] == ["problem-a"]
+    assert own["pr"] == {"problem-a": ["solution-a", "grant-a", "law-new"]}
+    assert own["t"] == {"grant-a": [site.catalogue.entries["grant-a"].title,
+                                    "measures/grant-a/", "measure"]}
+    assert files["my/regions/bashkortostan.json"] == {}
+    # the measures finder's order, to merge the two lists back into it
+    order = [m["id"] for m in finder.measure_index(site)["items"]]
+    assert [m["i"] for m in shared["m"] + own["m"]] == \
+        [order.index(m["id"]) for m in shared["m"] + own["m"]]
+    # only what /my/ shows
+    assert set(own["m"][0]) <= set(my.MEASURE_KEYS) | {"i"}
+    assert set(shared["f"]) == {"regions", "districts", "mtypes"}

@@ -2,10 +2,12 @@
 and the region calendars.
 
 The page computes in the reader's browser (overrides/assets/javascripts/my.js)
-from the four finder indexes (finder.py) and one more file written here,
-``my/data.json``: application links, the documents each measure and solution
-cites, what answers each problem and the dates of every course session. Keys are
-short: at 10,000 entries every byte is downloaded on a slow connection.
+from two files written here (page_files): ``my/shared.json`` and the profile's
+``my/regions/<id>.json``, the finders' records (finder.py) cut to what /my/ shows
+plus what the finders do not need (``data``): application links, the documents
+each measure and solution cites, what answers each problem and the dates of every
+course session. Keys are short: at 10,000 entries every byte is downloaded on a
+slow connection.
 
 The selection rules (which measures, practices, courses and problems apply to a
 profile on a given day) live in my.js; tests/browser/test_my.py computes them
@@ -41,7 +43,7 @@ def cited(site: "Site", entry: Entry) -> list[str]:
 
 
 def data(site: "Site", bands: Iterable[tuple[int | None, str]]) -> dict[str, Any]:
-    """my/data.json: {"bands": [[upper or null, label]], "other": {code: label},
+    """What /my/ needs beyond the finders' records (page_files splits it): {"bands": [[upper or null, label]], "other": {code: label},
     "ap": {measure id: application URL}, "c": {measure or solution id: [cited ids]},
     "pr": {problem id: [ids of what answers it]}, "cs": {course id: [[starts,
     enrol_by or ""]]}, "t": {id: [title, url, type]} for the solutions, legal
@@ -117,3 +119,78 @@ def region_calendars(catalogue: Catalogue) -> dict[str, list[Entry]]:
 def region_calendar_path(region: str) -> str:
     """Site-relative address of a region's calendar (.ics)."""
     return f"calendar/regions/{region}.ics"
+
+
+# --- the files /my/ downloads -------------------------------------------------------------
+
+# The fields of the finders' records that /my/ uses (finder.py; my.js reads them)
+MEASURE_KEYS = ("id", "t", "u", "r", "m", "o", "a", "w", "mo", "rl", "na", "pn", "px")
+PRACTICE_KEYS = ("id", "t", "u", "mu", "r", "d", "m", "pb", "y0", "y1")
+COURSE_KEYS = ("id", "t", "u", "p", "free", "od")
+PROBLEM_KEYS = ("id", "t", "u", "r", "sl", "n")
+
+
+def _pick(record: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    return {k: record[k] for k in keys
+            if k in record and (k == "m" or record[k] not in (None, [], ""))}
+
+
+def page_files(site: "Site", bands: Iterable[tuple[int | None, str]]) -> dict[str, Any]:
+    """What /my/ downloads, by site-relative path: ``my/shared.json`` (for every
+    profile) and ``my/regions/<region id>.json`` (one per region, written even when
+    empty), so that a profile fetches two files, not the five of the finders.
+
+    shared.json: {"f": {"regions", "districts", "mtypes"} (finder.facets),
+    "m": [federal measures], "p": [practices], "c": [courses], and my.data()'s
+    "bands", "other", "cs", "t", "rc", with "ap" and "c" only for the federal
+    measures and the solutions}. <region>.json: {"m": [the measures whose
+    ``regions`` list the region], "pb": [its problems], "ap", "c" for those measures,
+    "pr" for those problems, "t": {measure id: [title, url, "measure"]} for the
+    measures answering those problems that the region's page may not hold}.
+    Records are the finders' (finder.py) cut to the keys /my/ shows
+    (MEASURE_KEYS …), each measure with "i", its place in the measures finder's
+    order (my.js merges the two lists back into that order)."""
+    from . import finder   # finder imports nothing from here; kept local like Site
+
+    extra = data(site, bands)
+    measures = finder.measure_index(site)["items"]
+    regions = site.catalogue.references["region"]
+    own: dict[str, dict[str, Any]] = {r: {"m": [], "pb": [], "ap": {}, "c": {}, "pr": {}, "t": {}}
+                                      for r in regions}
+    shared: dict[str, Any] = {
+        "f": {k: v for k, v in finder.facets(site).items() if k != "topics"},
+        "m": [], "bands": extra["bands"], "other": extra["other"], "ap": {}, "c": {},
+        "cs": extra["cs"], "t": extra["t"], "rc": extra["rc"]}
+    by_id = {}
+    for place, record in enumerate(measures):
+        item = {**_pick(record, MEASURE_KEYS), "i": place}
+        by_id[record["id"]] = record
+        targets = [shared] if record["r"] == "all" else [own[r] for r in record["r"] if r in own]
+        for target in targets:
+            target["m"].append(item)
+            if record["id"] in extra["ap"]:
+                target["ap"][record["id"]] = extra["ap"][record["id"]]
+            if record["id"] in extra["c"]:
+                target["c"][record["id"]] = extra["c"][record["id"]]
+    for ident, ids in extra["c"].items():          # the solutions' citations
+        if ident not in by_id:
+            shared["c"][ident] = ids
+    shared["p"] = [_pick(r, PRACTICE_KEYS) for r in finder.practice_index(site)["items"]]
+    shared["k"] = [_pick(r, COURSE_KEYS) for r in finder.course_index(site)["items"]]
+    for record in finder.problem_index(site)["items"]:
+        item = _pick(record, PROBLEM_KEYS)
+        for region in record["r"]:
+            if region not in own:
+                continue
+            target = own[region]
+            target["pb"].append(item)
+            answers = extra["pr"].get(record["id"])
+            if answers:
+                target["pr"][record["id"]] = answers
+                for ident in answers:
+                    if ident in by_id:
+                        target["t"][ident] = [by_id[ident]["t"], by_id[ident]["u"], "measure"]
+    files = {"my/shared.json": shared}
+    for region, content in own.items():
+        files[f"my/regions/{region}.json"] = {k: v for k, v in content.items() if v}
+    return files

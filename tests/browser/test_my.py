@@ -199,7 +199,7 @@ def expected(site: Any, profile: dict[str, Any], today: dt.date = TODAY) -> dict
         other = catalogue.references["region"].get(str(entry.data.get("region")))
         if similar:
             out["similar"].add(entry.id)
-        elif other is not None and other.data.get("federal_district") == district:
+        elif district and other is not None and other.data.get("federal_district") == district:
             out["nearby"].add(entry.id)
     horizon = today + dt.timedelta(days=90)
     for entry in catalogue.of_type("course"):
@@ -388,6 +388,60 @@ def test_form_fields_are_named_once(page: Any, synth: dict[str, Any]) -> None:
     assert pop.evaluate("e => e.getAttribute('aria-describedby')") == "my-pop-hint"
     assert "4500" in page.locator("#my-pop-hint").inner_text()
     assert page.get_by_role("textbox", name="Название (необязательно)", exact=True).count() == 1
+
+
+def test_two_regions_each_get_their_own_items(page: Any, synth: dict[str, Any],
+                                              engine_site: Any) -> None:
+    """/my/ downloads my/shared.json and the profile's region file only
+    (hooks/catalogue/my.py, page_files): every region has its file, and changing the
+    region on the page, or reloading with it stored, shows that region's items."""
+    catalogue = engine_site.catalogue
+    regions = catalogue.references["region"]
+    for region in regions:
+        assert (synth["site"] / "my" / "regions" / f"{region}.json").is_file(), region
+    first = synth["profile"]
+    # (a region with a federal district: see the report on regions without one)
+    own = Counter(r for e in catalogue.of_type("measure") if isinstance(e.data.get("regions"), list)
+                  for r in e.data["regions"]
+                  if r != first["region"] and regions[r].data.get("federal_district"))
+    second = {**first, "region": own.most_common(1)[0][0]}
+    want_first, want_second = expected(engine_site, first), expected(engine_site, second)
+    assert want_first["now"] | want_first["rest"] != want_second["now"] | want_second["rest"]
+    _open(page, synth["base"] + "my/")
+    _set_profile(page, first)
+    _check_lists(_shown(page), want_first, engine_site)
+    _set_profile(page, second)
+    shown = _shown(page)
+    _check_lists(shown, want_second, engine_site)
+    page.log.clear()
+    page.reload()
+    page.wait_for_selector("[data-my-results][data-ready]")
+    assert _shown(page) == shown
+    fetched = [u for u in page.log.requests if "/my/" in u and u.endswith(".json")]
+    assert sorted(fetched) == sorted([synth["base"] + "my/shared.json",
+                                      synth["base"] + f"my/regions/{second['region']}.json"])
+    assert page.log.errors() == []
+
+
+def test_search_index_waits_until_the_lists_are_shown(page: Any, synth: dict[str, Any]) -> None:
+    """On /my/ Material's search index is requested only after the lists are shown
+    (catalogue/my-head.html, my.js), and the search then works."""
+    p = synth["profile"]
+    # no fake clock here: the resource timings are compared with my.js's mark
+    page.goto(synth["base"] + f"my/?region={p['region']}&mtype={p['mtype']}&pop={p['pop']}")
+    page.wait_for_selector("[data-my-results][data-ready]")
+    page.wait_for_function("""() => performance.getEntriesByType('resource')
+        .some(e => e.name.includes('search_index.json') && e.responseEnd > 0)""")
+    starts = page.evaluate("""() => [performance.getEntriesByName('my:shown')[0].startTime,
+        performance.getEntriesByType('resource').find(e => e.name.includes('search_index.json'))
+            .startTime]""")
+    assert starts[1] > starts[0], starts
+    box = page.locator("input[data-md-component=search-query]")
+    box.click()
+    box.fill("поддержка")
+    box.press("End")                   # fill() sends no key events; Material listens to keyup
+    page.wait_for_selector(".md-search-result__item", timeout=60_000)
+    assert page.log.errors() == []
 
 
 def test_clearing_the_profile(page: Any, synth: dict[str, Any]) -> None:

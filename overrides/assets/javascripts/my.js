@@ -3,7 +3,7 @@
  * The profile (region, municipality type, population, optional name) lives in
  * localStorage under "catalogue.my" and never leaves the device; it can also
  * come from the address (/my/?region=…&mtype=…&pop=…&name=…). The lists are
- * computed here, at reading time, from the finders' indexes and my/data.json
+ * computed here, at reading time, from my/shared.json and my/regions/<id>.json
  * (hooks/catalogue/finder.py, my.py); statuses follow schedule.py / status.js.
  * Everything is built from DOM nodes and text: editors' text is never markup.
  *
@@ -43,7 +43,12 @@
     return n + " " + (f === "one" ? forms[0] : f === "few" ? forms[1] : forms[2])
   }
   function has(list, value) { return !!list && list.indexOf(value) !== -1 }
+  var days = {}   /* addDays is asked the same day thousands of times per page */
   function addDays(day, n) {
+    var key = day + "+" + n
+    return days[key] || (days[key] = shiftDay(day, n))
+  }
+  function shiftDay(day, n) {
     var d = S.parseDay ? S.parseDay(day) : new Date(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10))
     d.setDate(d.getDate() + n)
     var m = d.getMonth() + 1, dd = d.getDate()
@@ -159,7 +164,9 @@
     out.similar = idx.practices.filter(function (x) { return x.m === p.mtype && x.pb === pb })
       .sort(practiceOrder)
     out.nearby = idx.practices.filter(function (x) {
-      return x.d === district && !(x.m === p.mtype && x.pb === pb)
+      /* a region placed in no federal district (content/reference/regions.yml) has no
+         «same district»: nothing is near it by that rule */
+      return district && x.d === district && !(x.m === p.mtype && x.pb === pb)
     }).sort(practiceOrder)
 
     out.courses = []
@@ -196,6 +203,12 @@
     out.legal = top("legal")
     out.questions = top("question")
     return out
+  }
+
+  /* Material's search index waits while /my/ loads (catalogue/my-head.html); let it
+     go once the lists are in the page, or at once when there is nothing to load */
+  function releaseSearch() {
+    if (window.catalogueSearchIndex) window.catalogueSearchIndex()
   }
 
   /* --- the page ---------------------------------------------------------------- */
@@ -379,9 +392,13 @@
       fill(s1.list, out.similar, practiceRow)
       results.appendChild(s1.wrap)
       /* district names are nominative («Сибирский»): «… федеральный округ», never «в … округе» */
-      var s2 = section("nearby", "Практики из того же округа: " + idx.facets.districts[out.region[2]] +
-                       " федеральный округ",
-                       out.nearby, null, "Других практик из этого федерального округа пока нет.")
+      var districtName = idx.facets.districts[out.region[2]]
+      var s2 = section("nearby", districtName
+                         ? "Практики из того же округа: " + districtName + " федеральный округ"
+                         : "Практики из того же федерального округа",
+                       out.nearby, null, districtName
+                         ? "Других практик из этого федерального округа пока нет."
+                         : "Регион не отнесён ни к одному федеральному округу в справочнике регионов.")
       fill(s2.list, out.nearby, practiceRow)
       results.appendChild(s2.wrap)
       var s3 = section("courses", "Курсы: набор или начало в ближайшие 90 дней", out.courses, null,
@@ -413,6 +430,7 @@
       results.setAttribute("data-ready", "true")
       /* scripts/bench.py reads this mark: from opening the page to the lists shown */
       if (window.performance && performance.mark) performance.mark("my:shown")
+      releaseSearch()
     }
 
     function rows(out) {
@@ -465,32 +483,62 @@
       note.textContent = "Профиль удалён с этого устройства."
     }
 
-    var urls = ["measures", "practices", "courses", "problems", "extra"].map(function (k) {
-      return root.getAttribute("data-" + k)
-    })
-    var loading = null
-    /* The data is fetched only for a profile: the inline script of my.html starts
-       the downloads while the page is still being read (window.catalogueMyData) */
-    function load() {
-      if (!loading) {
-        var early = window.catalogueMyData
-        window.catalogueMyData = null
-        loading = Promise.all(early || urls.map(function (u) {
-          return fetch(u).then(function (r) { return r.json() })
-        })).then(function (files) {
-          if (window.performance && performance.mark) performance.mark("my:data")
-          var facets = files[0].facets
-          facets.regionById = {}
-          facets.regions.forEach(function (r) { facets.regionById[r[0]] = r })
-          idx = { facets: facets, measures: files[0].items, practices: files[1].items,
-                  courses: files[2].items, problems: files[3].items, extra: files[4], measureById: {} }
-          idx.measures.forEach(function (m) { idx.measureById[m.id] = m })
-        })
-        loading.catch(function () {
-          loading = null
-          note.textContent = "Не удалось загрузить данные каталога. Обновите страницу."
-        })
+    var shared = root.getAttribute("data-shared"), regionsAt = root.getAttribute("data-regions")
+    var sharedData = null, regionData = {}, loadedRegion = null
+    function getJSON(url) {
+      return fetch(url).then(function (r) {
+        if (!r.ok) throw new Error(url + ": " + r.status)
+        return r.json()
+      })
+    }
+    /* Two files for a profile (hooks/catalogue/my.py, page_files): my/shared.json
+       (federal measures, practices, courses, titles) and its region's
+       my/regions/<id>.json. The inline script in the page's head (catalogue/my-head.html)
+       starts both while the page is still being read (window.catalogueMyData); a region that is not in the
+       catalogue has no file, and the profile is then refused (valid). */
+    function load(region) {
+      var early = window.catalogueMyData
+      window.catalogueMyData = null
+      if (early) {
+        sharedData = sharedData || early.shared
+        regionData[early.region] = regionData[early.region] || early.own
       }
+      if (!sharedData) sharedData = getJSON(shared)
+      if (!regionData[region])
+        regionData[region] = /^[a-z0-9_-]+$/i.test(region)
+          ? getJSON(regionsAt + region + ".json") : Promise.reject(new Error("region"))
+      var loading = Promise.all([sharedData, regionData[region].then(null, function (e) { return e })])
+        .then(function (files) {
+          if (window.performance && performance.mark) performance.mark("my:data")
+          var common = files[0], own = files[1]
+          if (!idx) {
+            var facets = common.f
+            facets.regionById = {}
+            facets.regions.forEach(function (r) { facets.regionById[r[0]] = r })
+            idx = { facets: facets, practices: common.p, courses: common.k }
+          }
+          if (own instanceof Error) {
+            regionData[region] = null
+            if (idx.facets.regionById[region]) throw own   /* a region of the catalogue: a network fault */
+            own = {}
+          }
+          if (loadedRegion === region) return
+          var measures = common.m.concat(own.m || [])
+          measures.sort(function (a, b) { return a.i - b.i })   /* the measures finder's order */
+          function merged(key) { return Object.assign({}, common[key], own[key]) }
+          idx.measures = measures
+          idx.problems = own.pb || []
+          idx.extra = { bands: common.bands, other: common.other, cs: common.cs, rc: common.rc,
+                        ap: merged("ap"), c: merged("c"), t: merged("t"), pr: own.pr || {} }
+          idx.measureById = {}
+          measures.forEach(function (m) { idx.measureById[m.id] = m })
+          loadedRegion = region
+        })
+      loading.catch(function () {
+        releaseSearch()
+        sharedData = null
+        note.textContent = "Не удалось загрузить данные каталога. Обновите страницу."
+      })
       return loading
     }
 
@@ -498,7 +546,7 @@
       ev.preventDefault()
       var given = { region: form.elements.region.value, mtype: form.elements.mtype.value,
                     pop: form.elements.pop.value, name: form.elements.name.value.trim() }
-      load().then(function () {
+      load(given.region).then(function () {
         var p = valid(given, idx.facets)
         if (!p) { note.textContent = INVALID; return }
         store(p)
@@ -514,8 +562,8 @@
     if (staticPart) staticPart.hidden = true
     form.hidden = false
     var given = fromAddress(), saved = stored()
-    if (!given && !saved) root.setAttribute("data-ready", "true")
-    else load().then(function () {
+    if (!given && !saved) { root.setAttribute("data-ready", "true"); releaseSearch() }
+    else load((given || saved || {}).region || "").then(function () {
       var facets = idx.facets, p = null, message = ""
       if (given) {
         p = valid(given, facets)
@@ -529,7 +577,7 @@
           form.elements.name.value = given.name
         }
       } else p = valid(saved, facets)
-      if (p) { fillForm(p); show(p, message) } else note.textContent = message
+      if (p) { fillForm(p); show(p, message) } else { note.textContent = message; releaseSearch() }
       root.setAttribute("data-ready", "true")
     })
 
