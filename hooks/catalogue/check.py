@@ -24,6 +24,7 @@ from .model import (REFERENCES, TYPES, Catalogue, Entry, FieldPath, Pos, Record,
                     ReferenceItem, ReferenceSpec, TypeSpec, as_date, references,
                     walk_marked)
 from .chars import LIST_DASH, describe_odd, unmasked
+from .present import plural
 from .problems import Problem, field_name, problem
 from .scaffold import PLACEHOLDER
 
@@ -203,17 +204,18 @@ def _translate(error: jsonschema.ValidationError, record: Record,
     elif kind in ("minLength", "maxLength"):
         size = len(value) if isinstance(value, str) else 0
         if kind == "minLength":
-            yield problem(where, "too-short", f"слишком коротко: {size} знаков, нужно не "
+            yield problem(where, "too-short", f"слишком коротко: {plural(size, 'знак', 'знака', 'знаков')}, нужно не "
                           f"меньше {schema['minLength']}", name)
         else:
-            yield problem(where, "too-long", f"слишком длинно: {size} знаков, допустимо не "
+            yield problem(where, "too-long", f"слишком длинно: {plural(size, 'знак', 'знака', 'знаков')}, допустимо не "
                           f"больше {schema['maxLength']}", name)
     elif kind in ("minItems", "maxItems"):
         if kind == "minItems":
-            yield problem(where, "too-short", f"нужно хотя бы {schema['minItems']} "
-                          f"значени{'е' if schema['minItems'] == 1 else 'я'}", name)
+            yield problem(where, "too-short", "нужно хотя бы " + plural(
+                schema["minItems"], "значение", "значения", "значений"), name)
         else:
-            yield problem(where, "too-long", f"не больше {schema['maxItems']} значений", name)
+            yield problem(where, "too-long", "не больше " + plural(
+                schema["maxItems"], "значения", "значений", "значений"), name)
     elif kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         low, high = schema.get("minimum"), schema.get("maximum")
         bounds = " ".join(x for x in (f"от {low}" if low is not None else "",
