@@ -24,8 +24,7 @@ from .model import (REFERENCES, TYPES, Catalogue, Entry, FieldPath, Pos, Record,
                     ReferenceItem, ReferenceSpec, TypeSpec, as_date, references,
                     walk_marked)
 from .chars import LIST_DASH, describe_odd, unmasked
-from .present import plural
-from .problems import Problem, field_name, problem
+from .problems import Problem, count_words as plural, field_name, problem
 from .scaffold import PLACEHOLDER
 
 _ID = re.compile(ID_PATTERN)
@@ -204,11 +203,13 @@ def _translate(error: jsonschema.ValidationError, record: Record,
     elif kind in ("minLength", "maxLength"):
         size = len(value) if isinstance(value, str) else 0
         if kind == "minLength":
-            yield problem(where, "too-short", f"слишком коротко: {plural(size, 'знак', 'знака', 'знаков')}, нужно не "
-                          f"меньше {schema['minLength']}", name)
+            yield problem(where, "too-short", "слишком коротко: " + plural(
+                size, "знак", "знака", "знаков") + f", нужно не меньше {schema['minLength']}",
+                name)
         else:
-            yield problem(where, "too-long", f"слишком длинно: {plural(size, 'знак', 'знака', 'знаков')}, допустимо не "
-                          f"больше {schema['maxLength']}", name)
+            yield problem(where, "too-long", "слишком длинно: " + plural(
+                size, "знак", "знака", "знаков") + f", допустимо не больше {schema['maxLength']}",
+                name)
     elif kind in ("minItems", "maxItems"):
         if kind == "minItems":
             yield problem(where, "too-short", "нужно хотя бы " + plural(
