@@ -295,6 +295,12 @@ CASES: list[Case] = [
     Case("type-number", "type", {"courses/course-a.md": COURSE.replace("hours: 72", "hours: много")},
          {}, "courses/course-a.md", line=line_of(COURSE, "hours:"), col=1, field="hours",
          contains=["нужно: целое число", "«много»"]),
+    # ids hold no spaces: «a b» is a list of two ids, not one id with a space
+    Case("list-spaces-ids", "list-format",
+         {M: measure_with("topics:", "topics: civic-participation tos")}, {M: MEASURE},
+         M, line=line_of(MEASURE, "topics:"), col=1, field="topics",
+         contains=["указано: «civic-participation tos»",
+                   "пишите списком: [civic-participation, tos]"]),
     Case("type-list", "list-format", {M: measure_with("topics:", "topics: tos")}, {M: MEASURE},
          M, line=line_of(MEASURE, "topics:"), col=1, field="topics",
          contains=["нужно: список", "пишите списком: [tos]"]),

@@ -311,13 +311,12 @@ def _one_of_hint(schema: dict[str, Any], value: Any, catalogue: Catalogue | None
                   if isinstance(b, dict) and isinstance(b.get("items"), dict)), None)
     if not items:
         return None
-    parts = split_list(value)
     target = items.get("x-ref")
     if target and catalogue is not None:
-        ids = [by_name(catalogue, target, part) for part in parts]
+        ids = [by_name(catalogue, target, part) for part in split_list(value)]
         if all(ids):
             return "ref-name", f"; это название, а не id: пишите [{', '.join(ids)}]"  # type: ignore[arg-type]
-    return "list-format", f"; пишите списком: [{', '.join(parts)}]"
+    return "list-format", f"; пишите списком: [{', '.join(split_list(value, _id_items(items)))}]"
 
 
 def _type_problem(schema: dict[str, Any], value: Any, typed: str, record: Record,
@@ -364,11 +363,11 @@ def _type_problem(schema: dict[str, Any], value: Any, typed: str, record: Record
             return problem(where, "list-format", f"нужно: список; указано: {typed}: элементы "
                            f"начинаются с «{dash.group(1)}» (U+{ord(dash.group(1)):04X}) "
                            f"вместо дефиса; пишите «- » (дефис и пробел)", name)
-        parts = split_list(value)
         items = schema.get("items") if isinstance(schema.get("items"), dict) else {}
+        parts = split_list(value, _id_items(items))
         target = items.get("x-ref")
         if target and catalogue is not None:
-            ids = [by_name(catalogue, target, part) for part in parts]
+            ids = [by_name(catalogue, target, part) for part in split_list(value)]
             if all(ids):
                 return problem(where, "ref-name", f"нужно: список id; указано: {typed}: это "
                                f"название, а не id; пишите [{', '.join(ids)}]", name)  # type: ignore[arg-type]
@@ -394,10 +393,16 @@ def _id_problem(schema: dict[str, Any], value: Any, typed: str, where: Pos, name
 
 
 
-def split_list(text: str) -> list[str]:
-    """«a, b» or «a; b» -> [a, b]: a list written as people write one."""
-    parts = [p.strip() for p in re.split(r"[,;]", text)]
+def split_list(text: str, ids: bool = False) -> list[str]:
+    """«a, b» or «a; b» -> [a, b]: a list written as people write one; with ``ids``
+    (the items are ids, which hold no spaces) also «a b» -> [a, b]."""
+    parts = [p.strip() for p in re.split(r"[,;]" if not ids else r"[,;\s]", text)]
     return [p for p in parts if p] or [text.strip()]
+
+
+def _id_items(items: Any) -> bool:
+    return isinstance(items, dict) and bool(items.get("x-ref")
+                                            or items.get("pattern") == ID_PATTERN)
 
 
 def _norm(text: str) -> str:
