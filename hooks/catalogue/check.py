@@ -373,6 +373,14 @@ def _type_problem(schema: dict[str, Any], value: Any, typed: str, record: Record
                                f"название, а не id; пишите [{', '.join(ids)}]", name)  # type: ignore[arg-type]
         return problem(where, "list-format", f"нужно: список; указано: {typed}: пишите "
                        f"списком: [{', '.join(parts)}]", name)
+    if "string" in kinds and isinstance(value, dict) and len(value) == 1:
+        # «[главы: сельских поселений]»: YAML read «: » as a field and its value
+        key, inner = next(iter(value.items()))
+        text = f"{key}: {inner}" if inner is not None else f"{key}:"
+        quoted = '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return problem(where, "quote-value", f"нужно: {names}; YAML прочитал «{text}» как "
+                       f"поле и его значение из-за «: »: возьмите значение в кавычки: "
+                       f"{quoted}", name)
     return problem(where, "type", f"нужно: {names}; указано: {typed}", name)
 
 
