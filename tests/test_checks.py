@@ -106,6 +106,12 @@ CASES: list[Case] = [
          {M: measure_with("title:", "title: Грант: малые города")}, {M: MEASURE}, M,
          line=2, col=len("title: Грант:"), field="",
          contains=["двоеточие", "в кавычки"]),
+    # a value that starts with a quote and goes on after the closing one
+    Case("yaml-text-after-quote", "yaml-syntax",
+         {M: measure_with("title:", 'title: "Малые города" — конкурс')}, {M: MEASURE}, M,
+         line=2, col=len('title: "Малые города" ') + 1, field="",
+         contains=["после закрывающей кавычки в строке ещё текст",
+                   "возьмите в кавычки всё значение"]),
     Case("yaml-unclosed-quote", "yaml-syntax",
          {M: measure_with("title:", 'title: "Грант на развитие')}, {M: MEASURE}, M,
          line=2, col=len('title: "'), field="", contains=["незакрытая кавычка"]),

@@ -321,6 +321,8 @@ _SIMPLE_KEY = "while scanning a simple key"
 _SECOND_DOCUMENT = ("expected '<document start>'", "did not find expected <document start>")
 _NO_SPACE = re.compile(r"^\s*(?:- )?([A-Za-z_][\w-]*):(?=[^\s:/])")
 _FLOW = ("while parsing a flow", "while scanning a quoted scalar")
+# «поле: "текст" ещё текст»: a quoted value that does not end at its closing quote
+_AFTER_QUOTE = re.compile(r"""^\s*(?:- )?(?:[^\s:#][^:#]*:\s+)?("[^"\n]*"|'[^'\n]*')[ \t]*[^\s#]""")
 
 
 def yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str]:
@@ -371,6 +373,10 @@ def yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str
         dash = LIST_DASH.match(line).group(1)  # type: ignore[union-attr]
         message = (f"элемент списка начинается с «{dash}» (U+{ord(dash):04X}) вместо дефиса: "
                    f"пишите «- » (дефис и пробел)")
+    elif _AFTER_QUOTE.match(line):
+        message = ("после закрывающей кавычки в строке ещё текст: кавычки в начале "
+                   "значения YAML считает кавычками всего значения; возьмите в кавычки всё "
+                   "значение, а кавычки внутри замените на «ёлочки»")
     elif described:
         code = "invisible-char"
         message = f"{described}; из-за него строка не разобрана"
