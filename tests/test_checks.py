@@ -255,6 +255,16 @@ CASES: list[Case] = [
          {M: measure_with("provider:", "provider: minfin\u200b")}, {M: MEASURE}, M,
          line=line_of(MEASURE, "provider:"), col=1, field="provider",
          contains=["пробел нулевой ширины (U+200B)", "в конце"]),
+    # a space of any kind has no place in a URL or an id: the fix is to delete it, not
+    # «замените обычным пробелом» (that only fits a line such as «kind:\u00a0grant»)
+    Case("invisible-nbsp-url", "invisible-char",
+         {M: measure_with("source:", "source: https://minfin.gov.ru/ru/grants\u00a0x")},
+         {M: MEASURE}, M, line=line_of(MEASURE, "source:"), col=1, field="source",
+         contains=["неразрывный пробел (U+00A0) после «ru/ru/grants»: удалите его\x00"]),
+    Case("invisible-soft-hyphen-id", "invisible-char",
+         {M: measure_with("provider:", "provider: min\u00adfin")}, {M: MEASURE}, M,
+         line=line_of(MEASURE, "provider:"), col=1, field="provider",
+         contains=["мягкий перенос (U+00AD) после «min»: удалите его\x00"]),
     Case("invisible-cyrillic-key", "invisible-char",
          {M: measure_with("level:", "lеvel: federal")}, {M: MEASURE}, M,
          line=line_of(MEASURE, "level:"), col=1, field="lеvel",
@@ -587,8 +597,8 @@ def test_fails(make_content: Callable[..., Content], case: Case) -> None:
     assert problem.severity == case.severity
     assert problem.path == f"content/{case.rel}"
     assert problem.code in CODES
-    for part in case.contains:
-        assert part in problem.message, (part, problem.message)
+    for part in case.contains:   # a part ending in \x00 must end the message
+        assert part in problem.message + "\x00", (part, problem.message)
     assert str(problem).startswith(f"content/{case.rel}:{problem.line}:{problem.col}: "
                                    f"{case.severity} {case.code} ")
 

@@ -356,7 +356,7 @@ def yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str
         index -= 1
         col = 1
     line = lines[index] if index < len(lines) else ""
-    described = describe_odd(line)
+    described = describe_odd(line, in_line=True)
     no_space = _NO_SPACE.match(line)
     code = "yaml-syntax"
     if no_space:
