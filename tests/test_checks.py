@@ -129,6 +129,13 @@ CASES: list[Case] = [
          M, line=2, col=len("title: Субсидия по постановлению #"), field="title",
          contains=["текст после # отброшен", "«#123 сельским старостам»",
                    'в кавычки: "Субсидия по постановлению #123 сельским старостам"']),
+    # a long value: the fix shows its start, not an empty «"…"»
+    Case("yaml-comment-long", "yaml-comment",
+         {M: measure_with("summary:", "summary: Гранты #МыВместе сельским поселениям на проекты благоустройства общественных пространств и дворов")},
+         {M: measure_with("summary:", 'summary: "Гранты #МыВместе сельским поселениям на проекты благоустройства общественных пространств и дворов"')},
+         M, line=3, col=len("summary: Гранты #"), field="summary",
+         contains=['в кавычки: "Гранты #МыВместе сельским поселениям на проекты благоустрой…" '
+                   '(кавычка в начале и в конце всего значения)']),
     Case("yaml-comment-empty", "yaml-comment",
          {M: measure_with("summary:", "summary: #МыВместе — гранты сельским поселениям")},
          {M: measure_with("summary:", 'summary: "#МыВместе — гранты сельским поселениям"')},

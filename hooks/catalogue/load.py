@@ -490,7 +490,9 @@ def _comment_after(reader: _Reader, node: ScalarNode, path: FieldPath, value: An
     kept = node.value
     whole = f"{kept} {dropped}" if kept else dropped
     quote = '"' + whole.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    quoted = quote if len(quote) <= 80 else "\"…\""
+    # a long value: its start, so that the editor sees where the opening quote goes
+    quoted = quote if len(quote) <= 80 else (
+        quote[:60].rstrip() + "…\" (кавычка в начале и в конце всего значения)")
     reader.out.problems.append(problem(
         Pos(reader.shown, hash_line, hash_col), "yaml-comment",
         f"текст после # отброшен: YAML считает «{shown}» комментарием, "
