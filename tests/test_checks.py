@@ -207,6 +207,13 @@ CASES: list[Case] = [
          field="audience[1]",
          contains=['YAML прочитал «главы: сельских поселений» как поле',
                    'возьмите значение в кавычки: "главы: сельских поселений"']),
+    # a continuation line with «: » written from the left edge: text, not a field
+    Case("continuation-with-colon", "unknown-field",
+         {M: measure_with("summary:", "summary: Гранты сельским поселениям на проекты\n"
+                                      "благоустройства: дворы и скверы")}, {M: MEASURE}, M,
+         line=4, col=1, field="благоустройства",
+         contains=["«благоустройства: …» — не имя поля, а текст",
+                   "допишите его в конец той строки и возьмите всё значение в кавычки"]),
     Case("list-commas", "list-format",
          {"courses/course-a.md": COURSE.replace("audience:\n  - главы сельских поселений",
                                                 "audience: главы поселений, депутаты")},

@@ -170,6 +170,15 @@ def _translate(error: jsonschema.ValidationError, record: Record,
                               f"его файла ({record.id}.md); чтобы сменить id, переименуйте "
                               f"файл и запишите прежний id в old_ids", key_name)
                 continue
+            if isinstance(key, str) and not re.fullmatch(r"[A-Za-z_][\w-]*", key):
+                # a field name is one Latin word: «в Вологодской области: отбор» is text,
+                # the continuation of the line above written from the left edge
+                yield problem(at, "unknown-field",
+                              f"«{key}: …» — не имя поля, а текст: если это продолжение "
+                              f"значения из строки выше, допишите его в конец той строки "
+                              f"и возьмите всё значение в кавычки (в нём есть «: »)",
+                              key_name)
+                continue
             near = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             hint = f"возможно, вы имели в виду «{near[0]}»? " if near else ""
             yield problem(at, "unknown-field",
