@@ -214,6 +214,14 @@ CASES: list[Case] = [
          line=4, col=1, field="благоустройства",
          contains=["«благоустройства: …» — не имя поля, а текст",
                    "допишите его в конец той строки и возьмите всё значение в кавычки"]),
+    # the label of an allowed value typed instead of the value
+    Case("enum-label", "ref-name", {M: measure_with("kind:", "kind: грант")}, {M: MEASURE}, M,
+         line=line_of(MEASURE, "kind:"), col=1, field="kind",
+         contains=["«грант» — это название, а не значение: пишите grant"]),
+    # «-tos» without a space is one text, not a list item
+    Case("list-dash-no-space", "list-format", {M: measure_with("topics:", "topics: -tos")},
+         {M: MEASURE}, M, line=line_of(MEASURE, "topics:"), col=1, field="topics",
+         contains=["после дефиса нужен пробел: пишите «- tos»", "или [tos]"]),
     Case("list-commas", "list-format",
          {"courses/course-a.md": COURSE.replace("audience:\n  - главы сельских поселений",
                                                 "audience: главы поселений, депутаты")},

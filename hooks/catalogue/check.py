@@ -205,6 +205,12 @@ def _translate(error: jsonschema.ValidationError, record: Record,
             yield problem(where, "invisible-char", f"в значении {typed} {odd}; допустимые: "
                           f"{allowed}", name)
             return
+        named = [v for v, label in labels.items()
+                 if isinstance(value, str) and _norm(label) == _norm(value)]
+        if named:   # the label typed instead of the value: «kind: Субсидия»
+            yield problem(where, "ref-name", f"«{value}» — это название, а не значение: "
+                          f"пишите {named[0]}", name)
+            return
         near = difflib.get_close_matches(str(value), [str(v) for v in schema["enum"]], n=1)
         hint = f"возможно, «{near[0]}»? " if near else ""
         yield problem(where, "enum", f"недопустимое значение {typed}; {hint}"
@@ -373,6 +379,11 @@ def _type_problem(schema: dict[str, Any], value: Any, typed: str, record: Record
                            f"начинаются с «{dash.group(1)}» (U+{ord(dash.group(1)):04X}) "
                            f"вместо дефиса; пишите «- » (дефис и пробел)", name)
         items = schema.get("items") if isinstance(schema.get("items"), dict) else {}
+        if value.startswith("-") and not value.startswith("- "):
+            item = value[1:].strip()
+            return problem(where, "list-format", f"нужно: список; указано: {typed}: после "
+                           f"дефиса нужен пробел: пишите «- {item}» на строке под именем "
+                           f"поля или [{item}]", name)
         parts = split_list(value, _id_items(items))
         target = items.get("x-ref")
         if target and catalogue is not None:
