@@ -21,17 +21,21 @@ from pathlib import Path
 _path.require_packages()
 
 from catalogue import validate  # noqa: E402
+from catalogue.cli import russian_argparse  # noqa: E402
 from catalogue.rename import Refused, apply, plan  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
+    russian_argparse()
     parser = argparse.ArgumentParser(
         description="Переименовать материал: файл, old_ids и все ссылки на него")
-    parser.add_argument("old", help="нынешний id (имя файла без .md)")
-    parser.add_argument("new", help="новый id: строчные латинские буквы, цифры и дефисы")
-    parser.add_argument("--content", default=str(ROOT / "content"), help="папка content")
+    parser.add_argument("old", metavar="прежний-id", help="нынешний id (имя файла без .md)")
+    parser.add_argument("new", metavar="новый-id",
+                        help="новый id: строчные латинские буквы, цифры и дефисы")
+    parser.add_argument("--content", default=str(ROOT / "content"), metavar="ПАПКА",
+                        help="папка content")
     parser.add_argument("--dry-run", action="store_true",
                         help="только показать, что изменится, ничего не записывая")
     args = parser.parse_args(argv)

@@ -61,6 +61,18 @@ EXAMPLES = [
      f"организации местного самоуправления в единой системе публичной власти»» пишется "
      f"в двойных: [[law-new]]",
      {M: body("Основание: [[law-new]], а [пункт 3] — это не id.")}),
+    # a link to a section the page does not have leads nowhere (mkdocs build --strict
+    # lets it through: anchors are only validated at «info»)
+    ("anchor-near", "body-anchor", {M: body("Срок — [ниже](#как-подать).")}, M,
+     f"{BODY_LINE}:8 error body: ссылка «#как-подать» ведёт на раздел, которого на странице "
+     f"нет; пишите [ниже](#как-подать-заявку) — раздел «Как подать заявку»",
+     {M: body("Срок — [ниже](#как-подать-заявку).")}),
+    ("anchor-latin", "body-anchor", {M: body("См. [ниже](#kak-podat-zaiavku).")}, M,
+     f"{BODY_LINE}:5 error body: ссылка «#kak-podat-zaiavku» ведёт на раздел, которого на "
+     f"странице нет; разделы этой страницы: #что-дают («Что дают»), #как-подать-заявку "
+     f"(«Как подать заявку»)",
+     {M: body("См. [ниже](#%D0%BA%D0%B0%D0%BA-%D0%BF%D0%BE%D0%B4%D0%B0%D1%82%D1%8C-"
+              "%D0%B7%D0%B0%D1%8F%D0%B2%D0%BA%D1%83).")}),
     ("url-space-body", "url-invalid",
      {M: body("[Порядок](https://minfin.gov.ru/ru/grants/порядок отбора.pdf)")}, M,
      f"{BODY_LINE}:1 error body: в адресе «https://minfin.gov.ru/ru/grants/порядок "
@@ -190,10 +202,14 @@ def test_pages_with_front_matter_stay_pages(make_content: Callable[..., Content]
     "`[law-new]` и [неизвестно] и ![law-new](../images/x.png)",
     "[адрес](<https://example.org/a b>)",                # CommonMark's <…> allows spaces
     '[адрес](https://example.org/a "заголовок ссылки")',
+    "## Сроки\n\nА.\n\n## Сроки\n\nБ. [второй](#сроки_1), [первый](#сроки), [верх](#)",
+    "## Ёлка и «Дом» 2025!\n\nА. [сюда](#ёлка-и-дом-2025)",
+    "## Про [[law-new]]\n\nА. [сюда](#про-что-угодно)",   # rendered title unknown: no check
 ])
 def test_not_a_mistake(make_content: Callable[..., Content], text: str) -> None:
     cat = make_content({M: body(text), "images/x.png": b"\x89PNG\r\n\x1a\n"})
-    codes = {"empty-section", "body-path-link", "body-single-bracket", "url-invalid"}
+    codes = {"empty-section", "body-path-link", "body-single-bracket", "url-invalid",
+             "body-anchor"}
     assert [str(p) for p in cat.problems(rel=M) if p.code in codes] == []
 
 
@@ -203,3 +219,13 @@ def test_every_new_code_has_a_guide_example() -> None:
     for code in new:
         wrong, right = FIX_EXAMPLES[code]
         assert wrong != right and any("а" <= ch <= "я" for ch in CODES[code].lower())
+
+
+def test_heading_anchor_is_the_sites_slug() -> None:
+    """lint's own slug rule makes the anchor mkdocs.yml's toc makes (pymdownx.slugs)."""
+    from pymdownx.slugs import slugify
+    from catalogue.lint import _slug
+    site = slugify(case="lower")
+    for title in ["Что даёт", "Ёлка и «Дом» 2025!", "Закон № 131-ФЗ: статья 17.1",
+                  "  Пробелы  по краям ", "ТОС — это что?", "Café e\u0301 и й"]:
+        assert _slug(title) == site(title, "-"), title

@@ -7,6 +7,8 @@ error or warning instead of a page that differs from the file.
   (``body-single-bracket``);
 - a URL with spaces or other characters a URL cannot hold, in a field or a body link
   (``url-invalid``);
+- a body link to an anchor (``[ниже](#сроки)``) that no heading of the body makes
+  (``body-anchor``);
 - ``last_reviewed`` after the build date (``reviewed-future``, a warning);
 - a ``source`` (or an item of ``sources``) that is only a site's home page
   (``source-home``, a warning);
@@ -18,10 +20,12 @@ error or warning instead of a page that differs from the file.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import posixpath
 import re
+import unicodedata
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from . import body as md
 from .fields import ID_PATTERN
@@ -73,6 +77,67 @@ def empty_sections(entry: Entry) -> list[Problem]:
         out.append(problem(pos, "empty-section",
                            f"под заголовком «{title}» ничего нет: напишите текст раздела "
                            f"или удалите заголовок", "body"))
+    return out
+
+
+# The anchors of headings, as mkdocs.yml's toc makes them with pymdownx.slugs.slugify
+# (case: lower): NFC, lower case, every character but letters, digits, _, - and space
+# dropped, spaces to «-»; a repeated heading gets _1, _2, … from Python-Markdown's toc.
+# Written out so that validation needs no pymdown-extensions (the pre-commit hook
+# installs only PyYAML and jsonschema); test_lint compares it with pymdownx.
+_NOT_SLUG = re.compile(r"[^\w\- ]")
+
+
+def _slug(text: str) -> str:
+    return _NOT_SLUG.sub("", unicodedata.normalize("NFC", text).strip().lower()).replace(" ", "-")
+
+
+def heading_anchors(body: str) -> dict[str, str] | None:
+    """{anchor: heading text} of the body's headings, in order; None when a heading holds
+    markup ([[id]], links, code, HTML) whose rendered text this cannot know."""
+    anchors: dict[str, str] = {}
+    for line in md._mask_code(body).split("\n"):
+        m = HEADING.match(line)
+        if not m:
+            continue
+        title = m.group(2)
+        if re.search(r"[\[`<*_&]", title):
+            return None
+        slug = base = _slug(title)
+        n = 0
+        while slug in anchors:
+            n += 1
+            slug = f"{base}_{n}"
+        anchors[slug] = title
+    return anchors
+
+
+def body_anchors(entry: Entry) -> list[Problem]:
+    """A link [текст](#anchor) to a section the body does not have: on the page it
+    leads nowhere."""
+    out: list[Problem] = []
+    anchors: dict[str, str] | None = None
+    for found in md.links(entry.body):
+        if found.image or not found.target.startswith("#") or len(found.target) < 2:
+            continue
+        if anchors is None:
+            anchors = heading_anchors(entry.body)
+            if anchors is None:
+                return []
+        anchor = unquote(found.target[1:])
+        if anchor in anchors:
+            continue
+        near = difflib.get_close_matches(anchor.lower(), list(anchors), n=1, cutoff=0.5)
+        if near:
+            hint = f"пишите [{found.label}](#{near[0]}) — раздел «{anchors[near[0]]}»"
+        elif anchors:
+            hint = "разделы этой страницы: " + ", ".join(
+                f"#{a} («{t}»)" for a, t in list(anchors.items())[:6])
+        else:
+            hint = "в тексте нет заголовков «## …»: уберите ссылку или добавьте раздел"
+        out.append(problem(_body_pos(entry, found), "body-anchor",
+                           f"ссылка «{found.target}» ведёт на раздел, которого на странице "
+                           f"нет; {hint}", "body"))
     return out
 
 
@@ -308,7 +373,7 @@ def renamed_body_refs(entry: Entry, catalogue: Catalogue) -> list[Problem]:
 
 def check_entry(entry: Entry, catalogue: Catalogue, today: dt.date) -> list[Problem]:
     """The checks of this module for one entry (check.check_entry calls it)."""
-    return [*empty_sections(entry), *body_links(entry, catalogue),
+    return [*empty_sections(entry), *body_links(entry, catalogue), *body_anchors(entry),
             *reviewed_future(entry, today),
             *misplaced_entry(entry), *renamed_body_refs(entry, catalogue)]
 

@@ -321,6 +321,8 @@ _SIMPLE_KEY = "while scanning a simple key"
 _SECOND_DOCUMENT = ("expected '<document start>'", "did not find expected <document start>")
 _NO_SPACE = re.compile(r"^\s*(?:- )?([A-Za-z_][\w-]*):(?=[^\s:/])")
 _FLOW = ("while parsing a flow", "while scanning a quoted scalar")
+# «поле: "текст" ещё текст»: a quoted value that does not end at its closing quote
+_AFTER_QUOTE = re.compile(r"""^\s*(?:- )?(?:[^\s:#][^:#]*:\s+)?("[^"\n]*"|'[^'\n]*')[ \t]*[^\s#]""")
 
 
 def yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str]:
@@ -354,7 +356,7 @@ def yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str
         index -= 1
         col = 1
     line = lines[index] if index < len(lines) else ""
-    described = describe_odd(line)
+    described = describe_odd(line, in_line=True)
     no_space = _NO_SPACE.match(line)
     code = "yaml-syntax"
     if no_space:
@@ -371,6 +373,10 @@ def yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str
         dash = LIST_DASH.match(line).group(1)  # type: ignore[union-attr]
         message = (f"элемент списка начинается с «{dash}» (U+{ord(dash):04X}) вместо дефиса: "
                    f"пишите «- » (дефис и пробел)")
+    elif _AFTER_QUOTE.match(line):
+        message = ("после закрывающей кавычки в строке ещё текст: кавычки в начале "
+                   "значения YAML считает кавычками всего значения; возьмите в кавычки всё "
+                   "значение, а кавычки внутри замените на «ёлочки»")
     elif described:
         code = "invisible-char"
         message = f"{described}; из-за него строка не разобрана"
@@ -484,7 +490,9 @@ def _comment_after(reader: _Reader, node: ScalarNode, path: FieldPath, value: An
     kept = node.value
     whole = f"{kept} {dropped}" if kept else dropped
     quote = '"' + whole.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    quoted = quote if len(quote) <= 80 else "\"…\""
+    # a long value: its start, so that the editor sees where the opening quote goes
+    quoted = quote if len(quote) <= 80 else (
+        quote[:60].rstrip() + "…\" (кавычка в начале и в конце всего значения)")
     reader.out.problems.append(problem(
         Pos(reader.shown, hash_line, hash_col), "yaml-comment",
         f"текст после # отброшен: YAML считает «{shown}» комментарием, "

@@ -95,6 +95,9 @@ CODES: dict[str, str] = {
                       "[[id]] или [[id|текст]].",
     "body-single-bracket": "id материала в одинарных скобках [id] остаётся текстом: пишите "
                            "[[id]].",
+    "body-anchor": "Ссылка [текст](#раздел) ведёт на раздел, которого на странице нет: "
+                   "адрес раздела — его заголовок строчными буквами, пробелы заменены "
+                   "дефисами.",
     "url-invalid": "В адресе пробел или знак, которого в адресе быть не может: скопируйте "
                    "адрес из строки браузера заново.",
     "reviewed-future": "Дата проверки last_reviewed ещё не наступила (предупреждение): "
@@ -114,6 +117,7 @@ FIX_EXAMPLES: dict[str, tuple[str, str]] = {
                         "удалите grant-2.md или опишите в нём другую меру"),
     "body-path-link": ("[закон 131-ФЗ](/legal/fz-131-2003/)", "[[fz-131-2003|закон 131-ФЗ]]"),
     "body-single-bracket": ("см. [fz-131-2003]", "см. [[fz-131-2003]]"),
+    "body-anchor": ("[ниже](#документы-для-заявки)", "[ниже](#документы)"),
     "url-invalid": ("source: https://minfin.gov.ru/ru/grants/ малые города",
                     "source: https://minfin.gov.ru/ru/grants/malye-goroda"),
     "reviewed-future": ("last_reviewed: 2062-11-23", "last_reviewed: 2026-11-23"),
@@ -121,6 +125,22 @@ FIX_EXAMPLES: dict[str, tuple[str, str]] = {
                     "source: https://minfin.gov.ru/ru/perfomance/regions/grants/"),
     "renamed-ref": ("measure: konkurs-staroe-imya", "measure: konkurs-malye-goroda"),
 }
+
+
+def count_words(count: int, one: str, few: str, many: str) -> str:
+    """count_words(3, "знак", "знака", "знаков") -> «3 знака»: the CLDR plural rule for
+    Russian integers (one: n % 10 = 1 and n % 100 != 11; few: n % 10 = 2..4 and
+    n % 100 != 12..14; many: the rest), written out so that validation needs no Babel
+    (the pre-commit hook installs only PyYAML and jsonschema); test_checks compares it
+    with Babel's rule."""
+    n = abs(int(count))
+    if n % 10 == 1 and n % 100 != 11:
+        word = one
+    elif 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        word = few
+    else:
+        word = many
+    return f"{count} {word}"
 
 
 @dataclass(frozen=True)
