@@ -69,8 +69,12 @@ def test_yo_typed_as_e_finds_entries_written_with_yo(search: Any, built_site: An
     # every one of the first results says приём in some form
     # every page in the index (entries and hand-written pages such as /guide/)
     index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
-    docs = {d["location"].split("#")[0].rstrip("/").rsplit("/", 1)[-1] or "index": d
-            for d in index["docs"] if "#" not in d["location"]}
+    docs: dict[str, dict[str, str]] = {}
+    for d in index["docs"]:   # a page and its sections (location …/#section) as one text
+        page = d["location"].split("#")[0].rstrip("/").rsplit("/", 1)[-1] or "index"
+        doc = docs.setdefault(page, {"title": "", "text": "", "facts": ""})
+        for key in doc:
+            doc[key] += " " + str(d.get(key, ""))
     top = _ids(search, "прием", 5)
     assert top
     for ident in top:
