@@ -163,47 +163,17 @@
 
   var base = ""
 
-  /* --- iCalendar in the browser: the current results' windows ------------------ */
-  function icsText(value) {
-    return String(value).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,")
-      .replace(/\r?\n/g, "\\n")
-  }
-  function octets(cp) {
-    return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4
-  }
-  function fold(line) {
-    /* RFC 5545 section 3.1: lines of at most 75 octets of UTF-8, continuation lines
-       start with a space. Folded between characters (code points), never inside one:
-       a surrogate pair (an emoji) or a multi-octet UTF-8 sequence stays whole. */
-    var out = [], bytes = 0, current = ""
-    for (var i = 0; i < line.length;) {
-      var cp = line.codePointAt(i), ch = String.fromCodePoint(cp), size = octets(cp)
-      if (bytes + size > 75) { out.push(current); current = " "; bytes = 1 }
-      current += ch; bytes += size; i += ch.length
-    }
-    out.push(current)
-    return out.join("\r\n")
-  }
-  function icsDate(day, add) {
-    var d = new Date(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10) + (add || 0))
-    var m = d.getMonth() + 1, dd = d.getDate()
-    return "" + d.getFullYear() + (m < 10 ? "0" : "") + m + (dd < 10 ? "0" : "") + dd
-  }
+  /* --- iCalendar in the browser: the current results' windows (ics.js) --------- */
   function calendar(items) {
-    var stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "")
-    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Municipal Catalogue//Finder//RU",
-                 "CALSCALE:GREGORIAN", "X-WR-CALNAME:" + icsText("Подобранные меры поддержки")]
+    var events = []
     items.forEach(function (item) {
       (item.w || []).forEach(function (w) {
-        lines.push("BEGIN:VEVENT", "UID:" + item.id + "-" + w[0] + "@municipal-catalogue",
-          "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + icsDate(w[0]),
-          "DTEND;VALUE=DATE:" + icsDate(w[1], 1),
-          "SUMMARY:" + icsText("Приём заявок: " + item.t),
-          "URL:" + new URL(base + item.u, location.href).href, "END:VEVENT")
+        events.push({ uid: item.id + "-" + w[0] + "@municipal-catalogue", opens: w[0],
+                      closes: w[1], summary: "Приём заявок: " + item.t,
+                      url: new URL(base + item.u, location.href).href })
       })
     })
-    lines.push("END:VCALENDAR")
-    return lines.map(fold).join("\r\n") + "\r\n"
+    return window.catalogueIcs.calendar(events, "Подобранные меры поддержки", "Finder")
   }
 
   /* --- the form ------------------------------------------------------------------ */
