@@ -148,5 +148,8 @@ def test_runs_where_an_event_loop_already_runs(make_content: Any, server: str,
 
     async def inside() -> tuple[int, Any]:
         return _run(cat, capsys, str(cat.root / "measures"))
-    code, report = asyncio.run(inside())
+    # in a thread of the test's own: the worker's thread may run Playwright's loop already
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        code, report = pool.submit(asyncio.run, inside()).result()
     assert code == 1 and "link-dead" in [p["code"] for p in report["problems"]]
