@@ -8,7 +8,7 @@ from catalogue.clock import build_date
 # The issue «The catalogue answers …» asks for 80 / 20 / 60 / 45 / 30 / 20 / 20; where the
 # catalogue has not reached a target yet, the minimum is what it has (it may only grow).
 MINIMUM = {"measure": 80, "solution": 20, "practice": 60, "legal": 45, "question": 30,
-           "course": 19, "problem": 20}
+           "course": 20, "problem": 20}
 
 
 def test_real_catalogue_has_no_errors() -> None:
