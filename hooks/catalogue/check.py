@@ -620,6 +620,12 @@ def _dates_in_order(entry: Entry) -> list[Problem]:
             and funding["max"] < funding["min"]:
         out.append(problem(entry.at("funding", "max"), "range",
                            "максимальная сумма меньше минимальной", "funding.max"))
+    # A year with nothing to date would be dropped from the page without a word.
+    if "population_year" in entry.data and entry.data.get("population") is None:
+        out.append(problem(entry.at("population_year"), "population-year-alone",
+                           "год численности указан, а самой численности (population) нет: "
+                           "добавьте population: число жителей из источника или уберите "
+                           "population_year", "population_year"))
     return out
 
 

@@ -52,6 +52,7 @@ CODES: dict[str, str] = {
     "pattern": "Значение не соответствует формату.",
     "date": "Дата записана неверно или не существует. Формат: ГГГГ-ММ-ДД.",
     "date-order": "Даты идут в неправильном порядке.",
+    "population-year-alone": "Указан год численности населения, а самой численности нет.",
     "one-of": "Нужно выбрать ровно один из вариантов.",
     "duplicate-item": "Значение в списке повторяется.",
     "id-pattern": "Имя файла (id) — только строчные латинские буквы, цифры и дефисы.",
@@ -110,6 +111,7 @@ CODES: dict[str, str] = {
 
 # A mistake and its correction, as an editor writes them, for the guide's table.
 FIX_EXAMPLES: dict[str, tuple[str, str]] = {
+    "population-year-alone": ("population_year: 2024", "population: 523203\npopulation_year: 2024"),
     # --- issue 17b ---
     "empty-section": ("## Сроки\n\n## Документы", "## Сроки\n\nПриём заявок до 1 марта.\n\n## Документы"),
     "misplaced-entry": ("content/konkurs.md", "content/measures/konkurs.md"),
