@@ -353,7 +353,9 @@ QUESTION_REQUIRED = COMMON_REQUIRED + ["legal", "answered_by", "date"]
 COURSE: dict[str, Schema] = {
     **COMMON,
     "provider": ref("organisation", "Кто проводит", "Организация из справочника."),
-    "format": enum("Формат", "Как проходит обучение.", COURSE_FORMATS),
+    "format": enum("Формат", "Как проходит обучение. Не указывайте, если ни одна страница "
+                   "организатора его не сообщает: карточка покажет «не сообщается».",
+                   COURSE_FORMATS),
     "hours": integer("Часов", "Объём программы в академических часах.", minimum=1,
                      maximum=5000),
     "cost": {"title": "Стоимость", "description": "free — бесплатно, или сумма в рублях.",
@@ -372,7 +374,9 @@ COURSE: dict[str, Schema] = {
     "on_demand": boolean("В любое время", "true, если курс можно начать в любой момент."),
     "enrol_url": url("Запись", "Ссылка на страницу записи."),
 }
-COURSE_REQUIRED = COMMON_REQUIRED + ["provider", "format", "audience"]
+# format is optional: some organisers publish a programme without saying how it runs,
+# and the catalogue writes only what a page states (CONTENT rules, issue 14).
+COURSE_REQUIRED = COMMON_REQUIRED + ["provider", "audience"]
 
 PROBLEM: dict[str, Schema] = {
     **COMMON,
