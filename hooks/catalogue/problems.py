@@ -106,6 +106,13 @@ CODES: dict[str, str] = {
                    "об этом.",
     "renamed-ref": "Ссылка на прежний id переименованного материала работает, но замените "
                    "её новым id.",
+    # --- issue 17c ---
+    "comment-after-value": "Примечание после « #» в строке с id, ссылкой, датой, числом, "
+                           "значением в кавычках или списком в скобках YAML считает "
+                           "комментарием: на сайт оно не попадёт (предупреждение). Уберите "
+                           "его или напишите отдельной строкой над полем: «# закон о МСУ», "
+                           "а под ней legal_basis: [fz-131-2003]; пояснение к ссылке — "
+                           "в тексте материала.",
 }
 
 # A mistake and its correction, as an editor writes them, for the guide's table.
@@ -124,6 +131,9 @@ FIX_EXAMPLES: dict[str, tuple[str, str]] = {
     "source-home": ("source: https://minfin.gov.ru/",
                     "source: https://minfin.gov.ru/ru/perfomance/regions/grants/"),
     "renamed-ref": ("measure: konkurs-staroe-imya", "measure: konkurs-malye-goroda"),
+    # --- issue 17c ---
+    "comment-after-value": ("legal_basis:\n  - fz-131-2003 # закон о МСУ",
+                            "legal_basis:\n  # закон о МСУ\n  - fz-131-2003"),
 }
 
 
