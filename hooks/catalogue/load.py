@@ -599,8 +599,10 @@ def _comment_after(reader: _Reader, node: Node, path: FieldPath) -> None:
     rest = text[end:] if line_end == -1 else text[end:line_end]
     stripped = rest.lstrip(" \t")
     plain = isinstance(node, ScalarNode) and not node.style
-    if not stripped.startswith("#") or (stripped == rest and plain and node.value):
-        return      # (a «#» right after a plain value, with no space, is part of it)
+    if isinstance(node, ScalarNode) and node.style in ("|", ">"):
+        return      # a block of text ends at the start of a line: what follows is not on it
+    if not stripped.startswith("#") or (stripped == rest and not (plain and not node.value)):
+        return      # a comment needs a space before «#»; in a plain value «a#b» is text
     text_field = is_text(reader.schema, path)
     if plain and not text_field and not node.value:
         return
