@@ -230,6 +230,14 @@ CASES: list[Case] = [
          {M: MEASURE.replace("  currency:", "  total: 1,5 млрд\n  currency:")}, {M: MEASURE},
          M, line=line_of(MEASURE, "  currency:"), col=3, field="funding.total",
          contains=["пишите число цифрами без пробелов: 1500000000"]),
+    # issue 17c: the parsers start a line at U+2028 (and NEL, U+2029); an editor does not
+    Case("line-after-line-separator", "enum",
+         {M: MEASURE.replace("summary: Гранты сельским поселениям ",
+                             'summary: "Гранты сельским поселениям\u2028')
+                    .replace("предложенные жителями.", 'предложенные жителями."')
+                    .replace("kind: grant", "kind: гранд")},
+         {M: MEASURE}, M, line=line_of(MEASURE, "kind:"), col=1, field="kind",
+         contains=["«гранд»"]),
     # issue 17c: a percentage and a decimal comma, by the field's unit (x-unit)
     *[Case(f"number-percent-{i}", "number-format",
            {M: MEASURE.replace("  currency:", f"  cofinancing: {typed}\n  currency:")},

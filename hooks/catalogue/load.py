@@ -7,6 +7,7 @@ Nothing here raises on bad input: every mistake becomes a located Problem.
 """
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from dataclasses import dataclass, field
@@ -220,10 +221,52 @@ def load_reference(out: Loaded, name: str, text: str, shown: str) -> None:
         items[item.id] = item
 
 
+# YAML 1.1 counts NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR as line breaks, and so do
+# PyYAML and libyaml in their marks; an editor's editor and GitHub count only «\n»
+_OTHER_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+def _editor_mark(mark: Any, starts: list[int]) -> Any:
+    """A mark with the line and column an editor sees (lines end only at «\\n»)."""
+    if mark is None:
+        return None
+    line = bisect.bisect_right(starts, mark.index) - 1
+    return yaml.error.Mark(getattr(mark, "name", ""), mark.index, line,
+                           mark.index - starts[line], None, None)
+
+
+def editor_lines(node: Node, text: str) -> None:
+    """Give every node of ``node`` the marks an editor sees when ``text`` holds a NEL
+    (U+0085), U+2028 or U+2029: the parsers start a new line at each, so that every
+    line reported after one would be off. Nothing to do (and nothing done) otherwise."""
+    if not _OTHER_BREAKS.search(text):
+        return
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    stack, seen = [node], set()
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:       # an alias: the same node twice
+            continue
+        seen.add(id(current))
+        current.start_mark = _editor_mark(current.start_mark, starts)
+        current.end_mark = _editor_mark(current.end_mark, starts)
+        if isinstance(current, MappingNode):
+            stack.extend(part for pair in current.value for part in pair)
+        elif isinstance(current, SequenceNode):
+            stack.extend(current.value)
+
+
 def _compose(out: Loaded, text: str, shown: str, line_offset: int) -> Node | None:
     try:
-        return yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_Loader)
+        if node is not None:
+            editor_lines(node, text)
+        return node
     except yaml.MarkedYAMLError as exc:
+        if _OTHER_BREAKS.search(text):
+            starts = [0] + [m.end() for m in re.finditer("\n", text)]
+            exc.problem_mark = _editor_mark(exc.problem_mark, starts)
+            exc.context_mark = _editor_mark(exc.context_mark, starts)
         line, col, code, message = yaml_error(exc, text)
         out.problems.append(problem(Pos(shown, line + line_offset, col), code, message))
     except yaml.reader.ReaderError as exc:
