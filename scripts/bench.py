@@ -32,7 +32,7 @@ each save to the moment its page, fetched over HTTP, shows the edit
 
 With --browser, also «Мой муниципалитет» with a stored profile (the region and type with the most
 measures, 3,000 people): my_shown_ms (opening /my/ to every list in the page, my.js's
-«my:shown» mark), my_painted_ms (to the first list's first row painted), medians of
+«my:shown» mark), my_painted_ms (to the frame that shows them), medians of
 --my-runs fresh pages, with steps (my_fcp_ms, my_start_ms, my_data_ms, my_computed_ms,
 my_dom_ms), my_bytes_transferred, my_json_bytes / my_json_gzip_bytes.
 
@@ -321,17 +321,15 @@ def _my_profile(site: Path) -> tuple[str, str]:
     return max(counts, key=lambda k: (counts[k], k))   # the fullest page
 
 
-# What one load of /my/ reports. «my:shown» is my.js's mark when every list is in the
-# page; «painted» is when the first list's first row was painted (Element Timing:
-# the elementtiming attribute my.js puts on it), i.e. when a reader sees a list.
+# What one load of /my/ reports: «my:shown», my.js's mark when every list is in the
+# page, and «my:painted», set from the next frame's callback (the frame that shows them).
 _MY_FIGURES = """() => {
     const mark = name => (performance.getEntriesByName(name)[0] || {}).startTime
     const shown = mark('my:shown')
-    const painted = (window.__myPainted || [])
-        .filter(e => e.identifier === 'my-first').map(e => e.renderTime || e.loadTime)[0]
     const nav = performance.getEntriesByType('navigation')[0]
-    return { shown, painted: painted || null, data: mark('my:data'), start: mark('my:start'),
-        computed: mark('my:computed'), dom: nav.domContentLoadedEventEnd,
+    return { shown, painted: mark('my:painted') || null, data: mark('my:data'),
+        start: mark('my:start'), computed: mark('my:computed'),
+        dom: nav.domContentLoadedEventEnd,
         fcp: (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || null,
         // downloaded until the lists were shown
         bytes: [nav].concat(performance.getEntriesByType('resource'))
@@ -340,43 +338,44 @@ _MY_FIGURES = """() => {
         searched: performance.getEntriesByType('resource').some(e =>
             e.name.includes('search_index.json') && e.startTime < shown),
         items: document.querySelectorAll('[data-my-list] > li').length } }"""
-# Element Timing entries are given to observers only (none in performance's buffer)
-_ELEMENT_TIMING = """window.__myPainted = []
-new PerformanceObserver(list => window.__myPainted.push(...list.getEntries()))
-    .observe({ type: 'element', buffered: true })"""
+
+
+def _static_server(site: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """``site`` served by Python's http.server in a process of its own (files as they
+    are, uncompressed): a server thread inside this process would share its
+    interpreter lock with Playwright's client and answer late."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "http.server", "--bind", "127.0.0.1",
+                               "--directory", str(site), str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/"
+    start = time.perf_counter()
+    while _fetch(base + "my/") is None:
+        if server.poll() is not None or time.perf_counter() - start > 60:
+            raise RuntimeError(f"http.server did not start for {site}")
+        time.sleep(0.1)
+    return server, base
 
 
 def measure_my(site: Path, runs: int, *others: Path) -> dict[str, object]:
     """«Мой муниципалитет» with a stored profile: from opening /my/ to the lists shown
     (milliseconds since navigation start, medians of ``runs`` fresh pages with an
     empty cache): my_shown_ms, my.js's «my:shown» mark (every list in the page), and
-    my_painted_ms, the first list's first row painted (Element Timing); and the bytes
+    my_painted_ms, the frame that shows them (my.js's «my:painted»); and the bytes
     the page downloaded until then (transfer sizes as served, uncompressed; the JSON
     files also gzip-compressed, as a static host sends them). ``others``: more built
     sites timed in the same run, page for page in turn with ``site`` (before and after
     a change under the same load); their figures under "others", by path."""
-    import functools
-    import http.server
-    import socketserver
-    import threading
-
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
 
     sites = [site, *others]
     region, mtype = _my_profile(site)
     profile = json.dumps({"region": region, "mtype": mtype, "pop": 3000, "name": ""})
-    bases = []
-    servers = []
-    for each in sites:
-        server = socketserver.ThreadingTCPServer(
-            ("127.0.0.1", 0), functools.partial(Quiet, directory=str(each)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        bases.append(f"http://127.0.0.1:{server.server_address[1]}/")
+    servers = [_static_server(each) for each in sites]
+    bases = [base for _, base in servers]
     loads: list[list[dict[str, object]]] = [[] for _ in sites]
     shell_ms: list[list[float]] = [[] for _ in sites]
     with sync_playwright() as p:
@@ -388,12 +387,15 @@ def measure_my(site: Path, runs: int, *others: Path) -> dict[str, object]:
                 context = browser.new_context()
                 context.add_init_script(
                     f"localStorage.setItem('catalogue.my', {json.dumps(profile)})")
-                context.add_init_script(_ELEMENT_TIMING)
                 page = context.new_page()
                 page.goto(base + "my/")
                 page.wait_for_selector("[data-my-results][data-ready]", timeout=120_000)
                 page.wait_for_load_state("load")
-                page.wait_for_timeout(300)   # Element Timing reports the paint after it
+                try:   # a site from before the mark has none
+                    page.wait_for_function(
+                        "performance.getEntriesByName('my:painted').length", timeout=5_000)
+                except PlaywrightTimeout:
+                    pass
                 loads[i].append(page.evaluate(_MY_FIGURES))
                 context.close()
                 # the same site's plain page (about/): what opening any page costs here
@@ -405,8 +407,9 @@ def measure_my(site: Path, runs: int, *others: Path) -> dict[str, object]:
                     "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"))
                 context.close()
         browser.close()
-    for server in servers:
-        server.shutdown()
+    for server, _ in servers:
+        server.terminate()
+        server.wait(timeout=30)
 
     def median(values: list[object]) -> float | None:
         numbers = [float(v) for v in values if v is not None]   # type: ignore[arg-type]

@@ -24,25 +24,15 @@
  */
 (function () {
   "use strict"
-  var S = window.catalogueStatus, X = window.catalogueExport
+  var S = window.catalogueStatus
+  /* my-export.js (deferred: wanted only for a download) */
+  function X() { return window.catalogueExport }
   var P = window.cataloguePrint   /* print.js: addresses written as a reader reads them */
   var KEY = "catalogue.my", HORIZON = 90, TOP = 10
   var INVALID = "Профиль не сохранён: укажите регион, тип муниципального образования и число " +
     "жителей — целое число больше нуля, цифрами: например 4500 или 4 500."
   var FIRST = 50   /* items drawn at once per list; the rest on «Показать все» or printing */
-  var plural = new Intl.PluralRules("ru")
-
-  function el(tag, cls, text) {
-    var node = document.createElement(tag)
-    if (cls) node.className = cls
-    if (text !== undefined && text !== null) node.textContent = text
-    return node
-  }
-  function count(n, forms) {
-    var f = plural.select(n)
-    return n + " " + (f === "one" ? forms[0] : f === "few" ? forms[1] : forms[2])
-  }
-  function has(list, value) { return !!list && list.indexOf(value) !== -1 }
+  var D = window.catalogueDom, el = D.el, has = D.has   /* dom.js */
   var days = {}   /* addDays is asked the same day thousands of times per page */
   function addDays(day, n) {
     var key = day + "+" + n
@@ -213,6 +203,7 @@
 
   /* --- the page ---------------------------------------------------------------- */
   function setup(root) {
+    if (window.performance && performance.mark) performance.mark("my:start")
     var base = root.getAttribute("data-base") || ""
     var form = root.querySelector("form[data-my-form]")
     var results = root.querySelector("[data-my-results]")
@@ -344,7 +335,7 @@
       var csv = el("button", "md-button", "Скачать список (CSV для Excel)")
       csv.type = "button"; csv.setAttribute("data-my-csv", "")
       csv.addEventListener("click", function () {
-        X.download(X.csv(rows(out)), "moy-municipalitet.csv", "text/csv;charset=utf-8")
+        X().download(X().csv(rows(out)), "moy-municipalitet.csv", "text/csv;charset=utf-8")
       })
       tools.appendChild(csv)
       var events = icsEvents(out)
@@ -352,7 +343,7 @@
         var ics = el("button", "md-button", "Скачать сроки в календарь (.ics)")
         ics.type = "button"; ics.setAttribute("data-my-ics", "")
         ics.addEventListener("click", function () {
-          X.download(X.ics(events, "Мой муниципалитет: сроки приёма"), "moy-municipalitet.ics",
+          X().download(X().ics(events, "Мой муниципалитет: сроки приёма"), "moy-municipalitet.ics",
                      "text/calendar;charset=utf-8")
         })
         tools.appendChild(ics)
@@ -429,7 +420,14 @@
       results.hidden = false
       results.setAttribute("data-ready", "true")
       /* scripts/bench.py reads this mark: from opening the page to the lists shown */
-      if (window.performance && performance.mark) performance.mark("my:shown")
+      if (window.performance && performance.mark) {
+        performance.mark("my:shown")
+        /* and the frame that shows them: a task queued from the next frame's callback
+           runs once that frame is drawn */
+        requestAnimationFrame(function () {
+          setTimeout(function () { performance.mark("my:painted") }, 0)
+        })
+      }
       releaseSearch()
     }
 
@@ -546,9 +544,15 @@
       ev.preventDefault()
       var given = { region: form.elements.region.value, mtype: form.elements.mtype.value,
                     pop: form.elements.pop.value, name: form.elements.name.value.trim() }
+      /* the lists on the page are the previous profile's until the new ones are drawn */
+      results.removeAttribute("data-ready")
       load(given.region).then(function () {
         var p = valid(given, idx.facets)
-        if (!p) { note.textContent = INVALID; return }
+        if (!p) {   /* refused: the lists shown stay those of the stored profile */
+          note.textContent = INVALID
+          if (current) results.setAttribute("data-ready", "true")
+          return
+        }
         store(p)
         if (location.search) history.replaceState(null, "", location.pathname + location.hash)
         show(p, "Профиль сохранён на этом устройстве. Ниже — что ему подходит.")
@@ -590,7 +594,8 @@
     var root = document.querySelector("[data-my]")
     if (root && !root.hasAttribute("data-setup")) { root.setAttribute("data-setup", ""); setup(root) }
   }
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(run)
-  else if (document.readyState !== "loading") run()
-  else document.addEventListener("DOMContentLoaded", run)
+  /* catalogue/my.html runs this right after the page's form and lists: no need to wait
+     for the rest of the page, Material's bundle or DOMContentLoaded (elsewhere, then) */
+  run()
+  document.addEventListener("DOMContentLoaded", run)
 })()

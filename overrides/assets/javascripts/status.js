@@ -4,6 +4,8 @@
  */
 (function () {
   "use strict"
+  /* /my/ loads it before its lists (catalogue/my.html) and again with every page */
+  if (window.catalogueStatus) return
   var DATE = new Intl.DateTimeFormat("ru", { day: "numeric", month: "long", year: "numeric" })
 
   function iso(date) {
