@@ -47,9 +47,10 @@
   var collator = new Intl.Collator("ru")
   function byTitle(a, b) { return collator.compare(a.t, b.t) }
   var MONTHS = new Intl.DateTimeFormat("ru", { month: "long" })
+  var months = {}
   function monthName(m) {
-    return MONTHS.formatToParts(new Date(2001, m - 1, 1))
-      .filter(function (p) { return p.type === "month" })[0].value
+    return months[m] || (months[m] = MONTHS.formatToParts(new Date(2001, m - 1, 1))
+      .filter(function (p) { return p.type === "month" })[0].value)
   }
   function safeUrl(url) { return /^https?:\/\//i.test(url || "") ? url : "" }
 
@@ -186,8 +187,14 @@
       (extra.c[id] || []).forEach(function (target) { counts[target] = (counts[target] || 0) + 1 })
     })
     function top(type) {
-      return Object.keys(counts).filter(function (id) { return extra.t[id] && extra.t[id][2] === type })
+      var all = Object.keys(counts).filter(function (id) { return extra.t[id] && extra.t[id][2] === type })
         .map(function (id) { return { id: id, t: extra.t[id][0], u: extra.t[id][1], n: counts[id] } })
+        .sort(function (a, b) { return b.n - a.n })
+      /* titles are compared only among those that can make the first TOP (thousands of
+         documents share a count of one or two: comparing them all by title is the costliest
+         step of the whole selection) */
+      var least = all.length > TOP ? all[TOP - 1].n : 0
+      return all.filter(function (x) { return x.n >= least })
         .sort(function (a, b) { return b.n - a.n || byTitle(a, b) }).slice(0, TOP)
     }
     out.legal = top("legal")

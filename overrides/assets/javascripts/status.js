@@ -17,7 +17,10 @@
     return new Date(+p[0], +p[1] - 1, +p[2])
   }
   /* Babel (the server) puts a narrow no-break space before «г.»; so do we */
-  function ruDate(text) { return DATE.format(parse(text)).replace(/\s(г\.)$/, "\u202f$1") }
+  var written = {}   /* a list asks for the same days again and again */
+  function ruDate(text) {
+    return written[text] || (written[text] = DATE.format(parse(text)).replace(/\s(г\.)$/, "\u202f$1"))
+  }
 
   /* windows: [[opens, closes], ...] as YYYY-MM-DD; today: YYYY-MM-DD */
   function status(windows, today) {
