@@ -5,7 +5,7 @@
 (function () {
   "use strict"
   if (window.catalogueDom) return
-  var plural = new Intl.PluralRules("ru")
+  var plural = null   /* built on first use: ICU's data costs a page that counts nothing */
 
   /* a new element: tag, class (optional), text content (optional; never parsed as markup) */
   function el(tag, cls, text) {
@@ -16,7 +16,7 @@
   }
   /* n and the noun's form for it: forms = [one, few, many], e.g. ["мера", "меры", "мер"] */
   function count(n, forms) {
-    var f = plural.select(n)
+    var f = (plural = plural || new Intl.PluralRules("ru")).select(n)
     return n + " " + (f === "one" ? forms[0] : f === "few" ? forms[1] : forms[2])
   }
   /* value is in list (a missing list holds nothing) */

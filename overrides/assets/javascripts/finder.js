@@ -34,13 +34,7 @@
     return s
   }
 
-  var MONTHS = new Intl.DateTimeFormat("ru", { month: "long" })
-  function monthsLabel(months) {
-    return months.map(function (m) {
-      return MONTHS.formatToParts(new Date(2001, m - 1, 1))
-        .filter(function (p) { return p.type === "month" })[0].value
-    }).join(", ")
-  }
+  function monthsLabel(months) { return months.map(S.monthName).join(", ") }
 
   var TYPES = {
     measure: {

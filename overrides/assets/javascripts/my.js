@@ -46,12 +46,6 @@
   }
   var collator = new Intl.Collator("ru")
   function byTitle(a, b) { return collator.compare(a.t, b.t) }
-  var MONTHS = new Intl.DateTimeFormat("ru", { month: "long" })
-  var months = {}
-  function monthName(m) {
-    return months[m] || (months[m] = MONTHS.formatToParts(new Date(2001, m - 1, 1))
-      .filter(function (p) { return p.type === "month" })[0].value)
-  }
   function safeUrl(url) { return /^https?:\/\//i.test(url || "") ? url : "" }
 
   /* --- the profile --------------------------------------------------------------- */
@@ -114,7 +108,7 @@
       var month = +today.slice(5, 7), last = +horizon.slice(5, 7), span = (last - month + 12) % 12
       var wait = null
       for (var k = 0; k <= span; k++) if (has(m.mo, (month - 1 + k) % 12 + 1)) { wait = k; break }
-      var label = "Ежегодно, обычно: " + m.mo.map(monthName).join(", ")
+      var label = "Ежегодно, обычно: " + m.mo.map(S.monthName).join(", ")
       return { group: wait === null ? "rest" : "annual", code: "annual", wait: wait, label: label }
     }
     if (coming) return coming
