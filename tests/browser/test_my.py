@@ -423,6 +423,22 @@ def test_two_regions_each_get_their_own_items(page: Any, synth: dict[str, Any],
     assert page.log.errors() == []
 
 
+def test_dates_and_months_are_written_as_the_server_writes_them(page: Any,
+                                                                synth: dict[str, Any]) -> None:
+    """status.js writes dates and month names from its own tables (no Intl date
+    formatter to build on every page): the same text as Babel on the server
+    (present.py), for every month."""
+    from babel.dates import format_date, get_month_names  # noqa: PLC0415
+    _open(page, synth["base"] + "my/")
+    days = [dt.date(2026, m, d) for m, d in zip(range(1, 13), (1, 28, 31, 9, 15, 30, 4, 19, 22, 10, 11, 25))]
+    got = page.evaluate("""(days) => ({
+        dates: days.map(d => window.catalogueStatus.ruDate(d)),
+        months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map(m => window.catalogueStatus.monthName(m)) })""",
+        [d.isoformat() for d in days])
+    assert got["dates"] == [format_date(d, "long", locale="ru") for d in days]
+    assert got["months"] == list(get_month_names("wide", "stand-alone", "ru").values())
+
+
 def test_search_index_waits_until_the_lists_are_shown(page: Any, synth: dict[str, Any]) -> None:
     """On /my/ Material's search index is requested only after the lists are shown
     (catalogue/my-head.html, my.js), and the search then works."""
