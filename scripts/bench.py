@@ -322,12 +322,19 @@ def _my_profile(site: Path) -> tuple[str, str]:
 
 
 # What one load of /my/ reports: «my:shown», my.js's mark when every list is in the
-# page, and «my:painted», set from the next frame's callback (the frame that shows them).
+# page, and when the frame that shows them was painted: Element Timing's renderTime of
+# the profile line my.js draws with the lists (elementtiming="my-results"; reported to
+# observers only, and only when it is painted inside the viewport: 1280×720 here).
+_ELEMENT_TIMING = """window.__myPainted = []
+new PerformanceObserver(list => window.__myPainted.push(...list.getEntries()))
+    .observe({ type: 'element', buffered: true })"""
 _MY_FIGURES = """() => {
     const mark = name => (performance.getEntriesByName(name)[0] || {}).startTime
     const shown = mark('my:shown')
     const nav = performance.getEntriesByType('navigation')[0]
-    return { shown, painted: mark('my:painted') || null, data: mark('my:data'),
+    const painted = (window.__myPainted || []).filter(e => e.identifier === 'my-results')
+        .map(e => e.renderTime || e.loadTime)[0]
+    return { shown, painted: painted || null, data: mark('my:data'),
         start: mark('my:start'), computed: mark('my:computed'),
         dom: nav.domContentLoadedEventEnd,
         fcp: (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || null,
@@ -363,7 +370,7 @@ def measure_my(site: Path, runs: int, *others: Path) -> dict[str, object]:
     """«Мой муниципалитет» with a stored profile: from opening /my/ to the lists shown
     (milliseconds since navigation start, medians of ``runs`` fresh pages with an
     empty cache): my_shown_ms, my.js's «my:shown» mark (every list in the page), and
-    my_painted_ms, the frame that shows them (my.js's «my:painted»); and the bytes
+    my_painted_ms, the frame that shows them painted (Element Timing); and the bytes
     the page downloaded until then (transfer sizes as served, uncompressed; the JSON
     files also gzip-compressed, as a static host sends them). ``others``: more built
     sites timed in the same run, page for page in turn with ``site`` (before and after
@@ -387,13 +394,13 @@ def measure_my(site: Path, runs: int, *others: Path) -> dict[str, object]:
                 context = browser.new_context()
                 context.add_init_script(
                     f"localStorage.setItem('catalogue.my', {json.dumps(profile)})")
+                context.add_init_script(_ELEMENT_TIMING)
                 page = context.new_page()
                 page.goto(base + "my/")
                 page.wait_for_selector("[data-my-results][data-ready]", timeout=120_000)
                 page.wait_for_load_state("load")
-                try:   # a site from before the mark has none
-                    page.wait_for_function(
-                        "performance.getEntriesByName('my:painted').length", timeout=5_000)
+                try:   # a site from before the attribute has none
+                    page.wait_for_function("(window.__myPainted || []).length", timeout=5_000)
                 except PlaywrightTimeout:
                     pass
                 loads[i].append(page.evaluate(_MY_FIGURES))
