@@ -174,6 +174,20 @@ CASES: list[Case] = [
          {M: measure_with("legal_basis:", "# закон\nlegal_basis: [law-new]")},
          M, line=line_of(MEASURE, "legal_basis:"), field="legal_basis", severity="warning",
          contains=["«# закон»", "над этой: # закон"]),
+    # a [list] over several lines: a remark after an item's comma is dropped the same way
+    # (with or without a space after the comma); the item before it is whole
+    Case("comment-after-flow-item", "comment-after-value",
+         {M: measure_with("topics:", "topics: [civic-participation, # участие жителей\n  tos]")},
+         {M: measure_with("topics:", "# участие жителей\ntopics: [civic-participation,\n  tos]")},
+         M, line=line_of(MEASURE, "topics:"), col=len("topics: [civic-participation, #"),
+         field="topics[1]", severity="warning",
+         contains=["«# участие жителей»", "(значение — civic-participation)",
+                   "над этой: # участие жителей"]),
+    Case("comment-after-flow-item-glued", "comment-after-value",
+         {M: measure_with("topics:", "topics: [civic-participation,# участие\n  tos]")},
+         {M: measure_with("topics:", "topics: [civic-participation,\n  tos]")},
+         M, line=line_of(MEASURE, "topics:"), col=len("topics: [civic-participation,#"),
+         field="topics[1]", severity="warning", contains=["«# участие»"]),
     # «#» without a space before it is part of a URL (a fragment), not a comment
     Case("comment-after-url-fragment", "comment-after-value",
          {M: measure_with("apply_url:", "apply_url: https://minfin.gov.ru/ru/grants/apply "

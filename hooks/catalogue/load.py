@@ -640,16 +640,24 @@ def _comment_after(reader: _Reader, node: Node, path: FieldPath) -> None:
     end = node.end_mark.index
     line_end = text.find("\n", end)
     rest = text[end:] if line_end == -1 else text[end:line_end]
+    # an item of a [list] written over several lines: «[tos, # ТОС» — the remark after
+    # the comma is dropped too, and the item before it is whole
+    # (YAML drops «#» right after a comma too: «[tos,# ТОС»)
+    after_comma = re.match(r"[ \t]*,(?=[ \t]*#)", rest)
+    if after_comma:
+        rest = rest[after_comma.end():]
     stripped = rest.lstrip(" \t")
-    plain = isinstance(node, ScalarNode) and not node.style
+    plain = isinstance(node, ScalarNode) and not node.style and not after_comma
     if isinstance(node, ScalarNode) and node.style in ("|", ">"):
         return      # a block of text ends at the start of a line: what follows is not on it
-    if not stripped.startswith("#") or (stripped == rest and not (plain and not node.value)):
+    if not stripped.startswith("#") or (stripped == rest and not after_comma
+                                        and not (plain and not node.value)):
         return      # a comment needs a space before «#»; in a plain value «a#b» is text
-    text_field = is_text(reader.schema, path)
+    text_field = is_text(reader.schema, path) and not after_comma
     if plain and not text_field and not node.value:
         return
-    hash_col = node.end_mark.column + len(rest) - len(stripped) + 1
+    hash_col = (node.end_mark.column + (after_comma.end() if after_comma else 0)
+                + len(rest) - len(stripped) + 1)
     hash_line = node.end_mark.line + 1 + reader.offset   # a plain value may span lines
     dropped = stripped.rstrip()
     shown = dropped if len(dropped) <= 40 else dropped[:39] + "…"
