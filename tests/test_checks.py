@@ -651,6 +651,18 @@ CASES: list[Case] = [
     Case("body-single-bracket", "body-single-bracket", {M: BODY_EXTRA.format("См. [law-new].")},
          {M: BODY_EXTRA.format("См. [[law-new]].")}, M, line=body_line(BODY_EXTRA, "{}"),
          col=5, field="body", contains=["[[law-new]]"]),
+    # «#word» at the start of a line is a heading for Python-Markdown, even inside a
+    # paragraph, and its «#» is gone; «\\#» keeps it as text, «## » makes a heading
+    Case("body-hashtag", "body-hashtag",
+         {M: BODY_EXTRA.format("Участвуйте в акции:\n#МыВместе — помощь соседям.")},
+         {M: BODY_EXTRA.format("Участвуйте в акции:\n\\#МыВместе — помощь соседям.")}, M,
+         line=body_line(BODY_EXTRA, "{}") + 1, col=1, field="body",
+         contains=["«#МыВместе»", "заголовком «МыВместе — помощь соседям.»",
+                   "\\#МыВместе", "пробел после #: # МыВместе"]),
+    Case("body-hashtag-heading", "body-hashtag",
+         {M: BODY_EXTRA.format("##Сроки\n\nДо 1 марта.")},
+         {M: BODY_EXTRA.format("## Сроки\n\nДо 1 марта.")}, M,
+         line=body_line(BODY_EXTRA, "{}"), col=1, field="body", contains=["## Сроки"]),
     Case("body-anchor", "body-anchor", {M: BODY_EXTRA.format("См. [ниже](#как-подать).")},
          {M: BODY_EXTRA.format("См. [ниже](#как-подать-заявку).")}, M,
          line=body_line(BODY_EXTRA, "{}"), col=5, field="body",

@@ -2,6 +2,8 @@
 error or warning instead of a page that differs from the file.
 
 - a body whose sections are headings with nothing under them (``empty-section``);
+- a line that starts with «#» and a word («#МыВместе — акция…», «#1 в рейтинге»):
+  Python-Markdown makes it a heading without its «#» (``body-hashtag``);
 - a link written as a site path or a relative path to an entry instead of [[id]]
   (``body-path-link``), and [id] in single brackets where [[id]] was meant
   (``body-single-bracket``);
@@ -53,6 +55,34 @@ _CHAR_NAMES = {" ": "пробел", "\u00a0": "неразрывный пробе
 
 def _body_pos(entry: Entry, found: md.Found) -> Pos:
     return Pos(entry.pos.path, entry.body_line + found.line - 1, found.col)
+
+
+# «#word» at the start of a line: Python-Markdown's HashHeaderProcessor needs no space
+# after the hashes (its pattern is «(?:^|\n)#{1,6}…»), so the line becomes a heading
+HASHTAG = re.compile(r"^(#{1,6})([^\s#][^\n]*)$", re.M)
+
+
+def hash_headings(entry: Entry) -> list[Problem]:
+    """A line that starts with «#» glued to a word: on the page it is a heading and its
+    «#» is gone (a hashtag «#МыВместе», a number «#1»). Outside code only."""
+    out: list[Problem] = []
+    masked = md._mask_code(entry.body)
+    if "#" not in masked:
+        return out
+    for m in HASHTAG.finditer(masked):
+        hashes, rest = m.group(1), m.group(2)
+        line, _ = md._at(entry.body, m.start())
+        word = (hashes + rest).split()[0]
+        shown = word if len(word) <= 40 else word[:39] + "…"
+        title = rest.rstrip("# \t")
+        title = title if len(title) <= 40 else title[:39] + "…"
+        out.append(problem(Pos(entry.pos.path, entry.body_line + line - 1, 1), "body-hashtag",
+                           f"строка начинается с «{shown}»: на странице она станет "
+                           f"заголовком «{title}», а знак # пропадёт; если это хештег или "
+                           f"номер, поставьте перед # обратную косую черту: \\{shown}; если "
+                           f"это заголовок, поставьте пробел после #: {hashes} {rest.split()[0]}",
+                           "body"))
+    return out
 
 
 def empty_sections(entry: Entry) -> list[Problem]:
@@ -373,7 +403,7 @@ def renamed_body_refs(entry: Entry, catalogue: Catalogue) -> list[Problem]:
 
 def check_entry(entry: Entry, catalogue: Catalogue, today: dt.date) -> list[Problem]:
     """The checks of this module for one entry (check.check_entry calls it)."""
-    return [*empty_sections(entry), *body_links(entry, catalogue), *body_anchors(entry),
+    return [*empty_sections(entry), *hash_headings(entry), *body_links(entry, catalogue), *body_anchors(entry),
             *reviewed_future(entry, today),
             *misplaced_entry(entry), *renamed_body_refs(entry, catalogue)]
 
