@@ -645,6 +645,17 @@ CASES: list[Case] = [
     Case("duplicate-entry", "duplicate-entry", {"measures/grant-z.md": MEASURE}, {},
          "measures/grant-z.md", line=1, col=1, field="",
          contains=["content/measures/grant-a.md", "слово в слово"]),
+    # a copy whose name sorts before the original's: reported at the copy too, so that a
+    # run on the changed files only (pre-commit, «Проверить этот файл») sees it
+    Case("duplicate-entry-sorted-first", "duplicate-entry", {"measures/grant-0.md": MEASURE},
+         {"measures/grant-0.md": None}, "measures/grant-0.md", line=1, col=1, field="",
+         contains=["content/measures/grant-a.md", "слово в слово", "создан позже"]),
+    Case("duplicate-title-sorted-first", "duplicate-entry",
+         {"measures/grant-0.md": MEASURE.replace("До трёх", "До четырёх")},
+         {"measures/grant-0.md": MEASURE.replace("До трёх", "До четырёх").replace(
+             "Грант на развитие сельских", "Грант на развитие малых")},
+         "measures/grant-0.md", line=line_of(MEASURE, "title:"), field="title",
+         severity="warning", contains=["такое же название у content/measures/grant-a.md"]),
     Case("body-path-link", "body-path-link", {M: BODY_EXTRA.format("[закон](/legal/law-new/)")},
          {M: BODY_EXTRA.format("[[law-new|закон]]")}, M, line=body_line(BODY_EXTRA, "{}"),
          col=1, field="body", contains=["[[law-new|закон]]"]),

@@ -339,10 +339,17 @@ def misplaced_entry(entry: Entry) -> list[Problem]:
 def duplicates(catalogue: Catalogue) -> list[Problem]:
     """An entry that repeats another: the same fields and text (an error), the same title
     within its type or the same text of some length (warnings: two programmes may share
-    a name). Reported at the later file, by path."""
+    a name). Reported at both files, each naming the other: which one is the copy is not
+    in the files, and a run restricted to the changed files (pre-commit, «Проверить этот
+    файл») must see it whichever name sorts first."""
     out: list[Problem] = []
     seen_title: dict[tuple[str, str], Entry] = {}
     seen_body: dict[str, Entry] = {}
+
+    def body_pos(entry: Entry) -> Pos:
+        lead = len(entry.body) - len(entry.body.lstrip("\n"))
+        return Pos(entry.pos.path, entry.body_line + lead, 1)
+
     for entry in sorted(catalogue, key=lambda e: e.pos.path):
         title = " ".join(str(entry.data.get("title", "")).lower().replace("ё", "е").split())
         body = " ".join(entry.body.split())
@@ -350,21 +357,24 @@ def duplicates(catalogue: Catalogue) -> list[Problem]:
         if first is not None and (first.spec is entry.spec and first.body.strip() ==
                                   entry.body.strip() and _without_ids(first.data) ==
                                   _without_ids(entry.data)):
-            out.append(problem(entry.pos, "duplicate-entry",
-                               f"материал повторяет {first.pos.path} слово в слово: удалите "
-                               f"копию (чтобы сменить id, используйте scripts/rename.py)"))
+            for here, other in ((entry, first), (first, entry)):
+                out.append(problem(here.pos, "duplicate-entry",
+                                   f"материал повторяет {other.pos.path} слово в слово: "
+                                   f"удалите копию — тот из двух файлов, что создан позже "
+                                   f"(чтобы сменить id, используйте scripts/rename.py)"))
         elif title and (entry.spec.name, title) in seen_title:
-            other = seen_title[(entry.spec.name, title)]
-            out.append(problem(entry.at("title"), "duplicate-entry",
-                               f"такое же название у {other.pos.path}: если это тот же "
-                               f"материал, удалите копию; если другой — уточните название",
-                               "title", "warning"))
+            first = seen_title[(entry.spec.name, title)]
+            for here, other in ((entry, first), (first, entry)):
+                out.append(problem(here.at("title"), "duplicate-entry",
+                                   f"такое же название у {other.pos.path}: если это тот же "
+                                   f"материал, удалите копию; если другой — уточните название",
+                                   "title", "warning"))
         elif len(body) >= 80 and body in seen_body:
-            other = seen_body[body]
-            lead = len(entry.body) - len(entry.body.lstrip("\n"))
-            out.append(problem(Pos(entry.pos.path, entry.body_line + lead, 1), "duplicate-entry",
-                               f"текст совпадает с {other.pos.path}: напишите текст об этом "
-                               f"материале или удалите копию", "body", "warning"))
+            first = seen_body[body]
+            for here, other in ((entry, first), (first, entry)):
+                out.append(problem(body_pos(here), "duplicate-entry",
+                                   f"текст совпадает с {other.pos.path}: напишите текст об "
+                                   f"этом материале или удалите копию", "body", "warning"))
         if title:
             seen_title.setdefault((entry.spec.name, title), entry)
         if len(body) >= 80:
