@@ -237,6 +237,11 @@ CASES: list[Case] = [
     Case("number-spaces", "number-format", {M: MEASURE.replace("max: 3000000", "max: 300 000")},
          {M: MEASURE}, M, line=line_of(MEASURE, "  max:"), col=3, field="funding.max",
          contains=["указано: «300 000»", "пишите число цифрами без пробелов: 300000"]),
+    # a number in quotes is text; «указано: «300000»» alone shows no difference to fix
+    Case("number-quoted", "number-format",
+         {M: MEASURE.replace("max: 3000000", 'max: "3000000"')},
+         {M: MEASURE}, M, line=line_of(MEASURE, "  max:"), col=3, field="funding.max",
+         contains=["пишите число без кавычек: 3000000"]),
     Case("number-million", "number-format", {M: MEASURE.replace("max: 3000000", "max: 0,3 млн")},
          {M: MEASURE}, M, line=line_of(MEASURE, "  max:"), col=3, field="funding.max",
          contains=["пишите число цифрами без пробелов: 300000"]),

@@ -550,6 +550,10 @@ def number_advice(text: str, unit: str | None = None, integer: bool = False) -> 
         tail = f"пишите число цифрами без пробелов: {digits}"
     elif "comma" in how:
         tail = f"дробную часть отделяют точкой: пишите число: {digits}"
+    elif not word:
+        # the number as it should be, but text: YAML reads «2021» as a number unless it
+        # is in quotes ("2021", '2021') -- the editor sees no other difference
+        tail = f"пишите число без кавычек: {digits}"
     else:
         tail = f"пишите число: {digits}"
     if word and unit in UNIT_NAMES:
