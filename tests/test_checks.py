@@ -242,6 +242,18 @@ CASES: list[Case] = [
          {M: MEASURE.replace("max: 3000000", 'max: "3000000"')},
          {M: MEASURE}, M, line=line_of(MEASURE, "  max:"), col=3, field="funding.max",
          contains=["пишите число без кавычек: 3000000"]),
+    # a word that fits only the «free» branch of cost: the message names the sum too
+    Case("one-of-const-word", "enum",
+         {"courses/course-a.md": COURSE.replace("cost: free", "cost: бесплатно")},
+         {"courses/course-a.md": COURSE}, "courses/course-a.md", line=line_of(COURSE, "cost:"),
+         field="cost", contains=["укажите free или сумму в рублях числом; указано: «бесплатно»"]),
+    # the word of a branch in capitals: not «пишите списком: [All]»
+    *[Case(f"one-of-const-case-{field}", "enum",
+           {rel: text.replace(f"{field}: {good}", f"{field}: {typed}")}, {rel: text}, rel,
+           line=line_of(text, f"{field}:"), field=field, contains=[f"; пишите {good}\x00"])
+      for field, good, typed, rel, text in [
+          ("cost", "free", "Free", "courses/course-a.md", COURSE),
+          ("regions", "all", "All", M, MEASURE.replace("regions: [tatarstan]", "regions: all"))]],
     Case("number-million", "number-format", {M: MEASURE.replace("max: 3000000", "max: 0,3 млн")},
          {M: MEASURE}, M, line=line_of(MEASURE, "  max:"), col=3, field="funding.max",
          contains=["пишите число цифрами без пробелов: 300000"]),

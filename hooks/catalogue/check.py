@@ -250,6 +250,11 @@ def _translate(error: jsonschema.ValidationError, record: Record,
     elif kind in ("oneOf", "anyOf"):
         hint = _one_of_hint(schema, value, catalogue)
         inner = None if hint else _matching_branch(error, value)
+        consts = [e.validator_value for e in inner or () if e.validator == "const"]
+        if inner and len(consts) == len(inner) and "x-error" in schema:
+            # «cost: бесплатно» fits the type of the «free» branch only: «допустимо только
+            # free» would hide the other branches (a sum); x-error names every one
+            inner, hint = None, ("enum", "")
         if inner is not None:
             for sub in inner:
                 yield from _translate(sub, record, spec, catalogue)
@@ -318,6 +323,10 @@ def _one_of_hint(schema: dict[str, Any], value: Any, catalogue: Catalogue | None
     if not isinstance(value, str):
         return None
     branches = [b for b in schema.get("oneOf", ()) if isinstance(b, dict)]
+    same = [b["const"] for b in branches if isinstance(b.get("const"), str)
+            and _norm(b["const"]) == _norm(value)]
+    if same:    # «regions: All», «cost: Free»: the word of a branch in other letters
+        return "enum", f"; пишите {same[0]}"
     numeric = next((b for b in branches if b.get("type") in ("number", "integer")), None)
     if numeric is not None:
         advice = number_advice(value, numeric.get("x-unit"), numeric.get("type") == "integer")
