@@ -262,6 +262,17 @@ CASES: list[Case] = [
          M, line=line_of(MEASURE, "  currency:"), col=3, field="funding.total",
          contains=["пишите число цифрами без пробелов: 1500000000"]),
     # issue 17c: the parsers start a line at U+2028 (and NEL, U+2029); an editor does not
+    # a line separator pasted into a plain value: YAML ends the line there and stops at
+    # the rest; the message names the character, not «не найдено двоеточие»
+    *[Case(f"invisible-{name}", "invisible-char",
+           {M: MEASURE.replace("summary: Гранты сельским поселениям ",
+                               f"summary: Гранты сельским{char}поселениям ")},
+           {M: MEASURE}, M, line=line_of(MEASURE, "summary:"),
+           col=len("summary: Гранты сельским") + 1,
+           contains=[f"(U+{ord(char):04X}) после «нты сельским»: удалите его или замените "
+                     f"обычным пробелом"])
+      for name, char in [("line-separator", "\u2028"), ("paragraph-separator", "\u2029"),
+                         ("nel", "\u0085")]],
     Case("line-after-line-separator", "enum",
          {M: MEASURE.replace("summary: Гранты сельским поселениям ",
                              'summary: "Гранты сельским поселениям\u2028')

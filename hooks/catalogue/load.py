@@ -427,6 +427,8 @@ def yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str
     elif described:
         code = "invisible-char"
         message = f"{described}; из-за него строка не разобрана"
+        # a line separator: the parser stopped after it; the column is the character's
+        col = next((i + 1 for i, c in enumerate(line) if c in "\u2028\u2029\u0085"), col)
     elif context.startswith(_SIMPLE_KEY) and ":" not in line.split("#")[0]:
         message = ("строка без «поле: значение»: если это продолжение текста предыдущего "
                    "поля, сдвиньте её на два пробела вправо или возьмите всё значение "
