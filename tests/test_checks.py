@@ -497,7 +497,12 @@ CASES: list[Case] = [
     Case("date-malformed", "date",
          {M: measure_with("last_reviewed:", "last_reviewed: 01.10.2026")}, {M: MEASURE}, M,
          line=line_of(MEASURE, "last_reviewed:"), col=1, field="last_reviewed",
-         contains=["«01.10.2026» — не дата", "ГГГГ-ММ-ДД"]),
+         contains=["«01.10.2026» — не дата", "пишите ГГГГ-ММ-ДД: 2026-10-01"]),
+    # a date as it is written in Russian, in words: the same date, written as it should be
+    Case("date-in-words", "date",
+         {M: MEASURE.replace("opens: 2026-11-01", "opens: 1 ноября 2026 г.")}, {M: MEASURE}, M,
+         line=line_of(MEASURE, "    - opens:"), col=7, field="schedule.windows[1].opens",
+         contains=["«1 ноября 2026 г.» — не дата; пишите ГГГГ-ММ-ДД: 2026-11-01\x00"]),
     Case("date-impossible", "date",
          {M: measure_with("last_reviewed:", "last_reviewed: 2025-02-30")}, {M: MEASURE}, M,
          line=line_of(MEASURE, "last_reviewed:"), col=1, field="last_reviewed",

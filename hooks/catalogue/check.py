@@ -239,8 +239,9 @@ def _translate(error: jsonschema.ValidationError, record: Record,
         yield problem(where, "range", f"число {typed} вне допустимых пределов "
                       f"({bounds})", name)
     elif kind == "pattern" and schema.get("format") == "date" or kind == "format":
-        yield problem(where, "date", f"{typed} — не дата; пишите ГГГГ-ММ-ДД, "
-                      f"например 2025-03-20", name)
+        iso = date_advice(value) if isinstance(value, str) else None
+        yield problem(where, "date", f"{typed} — не дата; пишите ГГГГ-ММ-ДД" +
+                      (f": {iso}" if iso else ", например 2025-03-20"), name)
     elif kind == "pattern":
         if schema.get("x-ref") or schema.get("pattern") == ID_PATTERN:
             yield _id_problem(schema, value, typed, where, name, catalogue)
@@ -535,6 +536,35 @@ def human_number(text: str, unit: str | None = None) -> str | None:
     number written in words, groups or with a unit (see read_number)."""
     found = read_number(text, unit)
     return None if found is None else _digits(found[0])
+
+
+# Month names in the genitive, as a date is written in Russian: «30 ноября 2026 г.»
+_GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+             "сентября", "октября", "ноября", "декабря")
+_DOTTED_DATE = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})(?:\s*г(?:ода?)?\.?)?")
+_WORDED_DATE = re.compile(r"(\d{1,2})\s+([а-яё]+)\s+(\d{4})(?:\s*г(?:ода?)?\.?)?")
+
+
+def date_advice(text: str) -> str | None:
+    """A date written as people write it in Russian -> ГГГГ-ММ-ДД, or None.
+
+    «30.11.2026», «30/11/2026», «1.3.2026», «30 ноября 2026», «30 ноября 2026 г.» ->
+    "2026-11-30" (day first, as Russian dates are written; ГОСТ Р 7.0.97-2016 writes
+    ДД.ММ.ГГГГ); None when the text is none of these or the day does not exist."""
+    cleaned = " ".join(text.strip().lower().replace("ё", "е").split())
+    dotted = _DOTTED_DATE.fullmatch(cleaned)
+    worded = _WORDED_DATE.fullmatch(cleaned)
+    if dotted:
+        day, month, year = int(dotted.group(1)), int(dotted.group(2)), int(dotted.group(3))
+    elif worded and worded.group(2) in [m.replace("ё", "е") for m in _GENITIVE]:
+        day, year = int(worded.group(1)), int(worded.group(3))
+        month = [m.replace("ё", "е") for m in _GENITIVE].index(worded.group(2)) + 1
+    else:
+        return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def number_advice(text: str, unit: str | None = None, integer: bool = False) -> str | None:
