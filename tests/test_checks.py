@@ -254,6 +254,22 @@ CASES: list[Case] = [
       for field, good, typed, rel, text in [
           ("cost", "free", "Free", "courses/course-a.md", COURSE),
           ("regions", "all", "All", M, MEASURE.replace("regions: [tatarstan]", "regions: all"))]],
+    # «300.000» for 300 000: YAML reads 300.0 and the page said «до 300 ₽» (no error)
+    Case("number-dot-thousands", "number-format",
+         {M: MEASURE.replace("max: 3000000", "max: 3.000.000").replace(
+             "min: 100000", "min: 100.000")},
+         {M: MEASURE}, M, line=line_of(MEASURE, "  min:"), col=len("  min: ") + 1,
+         field="funding.min", contains=["«100.000»", "получится 100;",
+                                        "пишите число цифрами без точек: 100000"]),
+    Case("number-dot-thousands-two", "number-format",
+         {M: MEASURE.replace("max: 3000000", "max: 3.000.000")},
+         {M: MEASURE}, M, line=line_of(MEASURE, "  max:"), col=3, field="funding.max",
+         contains=["«3.000.000»", ": 3000000"]),
+    Case("number-dot-thousands-integer", "number-format",
+         {M: MEASURE.replace("  other: [tos]", "  other: [tos]\n  population_max: 20.000")},
+         {M: MEASURE.replace("  other: [tos]", "  other: [tos]\n  population_max: 20000")}, M,
+         line=line_of(MEASURE, "  other:") + 1, field="recipients.population_max",
+         contains=["пишите число цифрами без точек: 20000"]),
     Case("number-million", "number-format", {M: MEASURE.replace("max: 3000000", "max: 0,3 млн")},
          {M: MEASURE}, M, line=line_of(MEASURE, "  max:"), col=3, field="funding.max",
          contains=["пишите число цифрами без пробелов: 300000"]),

@@ -512,6 +512,8 @@ def read_number(text: str, unit: str | None = None
         cleaned = cleaned[:scaled.start()]
         how.add("scale")
     digits = _GROUPS.sub("", cleaned)
+    if re.fullmatch(r"\s*[-+]?[1-9]\d{0,2}(?:\.\d{3}){2,}\s*", digits):
+        digits = digits.replace(".", "")     # «1.000.000»: points between thousands
     if digits != cleaned.strip():
         how.add("groups")
     if "," in digits:
@@ -586,7 +588,8 @@ def number_advice(text: str, unit: str | None = None, integer: bool = False) -> 
         return (f"доля {text.strip()} — это {share} %, а единица поля — проценты: пишите "
                 f"число: {share} (если имелось в виду {text.strip()} %, пишите {digits})")
     if how & {"groups", "scale"}:
-        tail = f"пишите число цифрами без пробелов: {digits}"
+        tail = (f"пишите число цифрами без пробелов" + (" и точек" if "groups" in how and
+                re.search(r"\d\.\d{3}\.", text) else "") + f": {digits}")
     elif "comma" in how:
         tail = f"дробную часть отделяют точкой: пишите число: {digits}"
     elif not word:

@@ -510,6 +510,8 @@ def _to_python(reader: _Reader, node: Node, path: FieldPath, depth: int = 0) -> 
     if isinstance(node, ScalarNode) and not node.style:  # plain: None or "" (libyaml)
         if not isinstance(value, str):
             reader.typed[path] = node.value
+            if isinstance(value, float) and _DOT_GROUPS.fullmatch(node.value):
+                _dot_groups(reader, node, path, value)
     _comment_after(reader, node, path)
     return value
 
@@ -590,6 +592,32 @@ def _dash_items(reader: _Reader, node: Node, path: FieldPath, whole: bool) -> li
             f"дефиса нужен пробел: {fix}", _dotted(path)))
     _comment_after(reader, node, path + (len(parts) - 1,) if whole else path)
     return items
+
+
+# «300.000»: a point between groups of three digits, as thousands are often written;
+# YAML reads a decimal point, and the number is a thousand times smaller
+_DOT_GROUPS = re.compile(r"[-+]?[1-9]\d{0,2}(?:\.\d{3})+")
+
+
+def _dot_groups(reader: _Reader, node: Node, path: FieldPath, value: float) -> None:
+    """A number field typed «300.000» (meaning 300 000): YAML reads 300.0, and the page
+    would say «300». Only where three digits after a point cannot be a fraction: an
+    integer field (people, hours, years: jsonschema takes 300.0 for an integer) and a
+    sum in roubles (kopecks are two digits); a free figure with its own unit
+    (results: «3.174» млн руб.) is left alone."""
+    schema = _schema_at(reader.schema, path) or {}
+    numeric = [b for b in (schema, *schema.get("oneOf", ())) if isinstance(b, dict)
+               and b.get("type") in ("number", "integer")]
+    # an integer field, or a sum of money; not a free number («3.174 млн руб.» in results)
+    if not any(b.get("type") == "integer" or b.get("x-unit") == "₽" for b in numeric):
+        return
+    typed = node.value
+    whole = typed.replace(".", "")
+    shown = str(int(value)) if value.is_integer() else str(value)
+    reader.out.problems.append(problem(
+        _pos(node, reader.shown, reader.offset), "number-format",
+        f"указано: «{typed}»: YAML читает точку как дробную часть, и получится {shown}; "
+        f"если это {whole}, пишите число цифрами без точек: {whole}", _dotted(path)))
 
 
 def _core_value(text: str) -> Any:
