@@ -723,6 +723,12 @@ CASES: list[Case] = [
          {M: BODY_EXTRA.format("##Сроки\n\nДо 1 марта.")},
          {M: BODY_EXTRA.format("## Сроки\n\nДо 1 марта.")}, M,
          line=body_line(BODY_EXTRA, "{}"), col=1, field="body", contains=["## Сроки"]),
+    # a bracket short: «[[law-new]» and «[law-new]]» stay on the page as brackets and an id
+    *[Case(f"body-half-bracket-{i}", "body-single-bracket",
+           {M: BODY_EXTRA.format(f"См. {typed}.")}, {M: BODY_EXTRA.format("См. [[law-new]].")},
+           M, line=body_line(BODY_EXTRA, "{}"), col=5, field="body",
+           contains=[f"«{typed}» — не хватает скобки", "пишется: [[law-new]]"])
+      for i, typed in enumerate(["[[law-new]", "[law-new]]"])],
     Case("body-anchor", "body-anchor", {M: BODY_EXTRA.format("См. [ниже](#как-подать).")},
          {M: BODY_EXTRA.format("См. [ниже](#как-подать-заявку).")}, M,
          line=body_line(BODY_EXTRA, "{}"), col=5, field="body",

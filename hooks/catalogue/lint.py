@@ -43,6 +43,9 @@ HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
 # (the character before is checked in code: a pattern that starts with a literal is
 # searched much faster than one that starts with a look-behind)
 SINGLE = re.compile(r"\[([a-z0-9]+(?:-[a-z0-9]+)*)\](?![\[\](:])")
+# [[id] or [id]]: a bracket short of [[id]]; the page shows the brackets as text
+HALF = re.compile(r"(?<!\[)\[\[([a-z0-9]+(?:-[a-z0-9]+)*)\](?!\])"
+                  r"|(?<![\[\\])\[([a-z0-9]+(?:-[a-z0-9]+)*)\]\](?!\])")
 # Every [text](…) whatever its target holds: body.LINK only takes targets without spaces
 ANY_LINK = re.compile(r"\[([^\]\n]*)\]\(([^()\n]*)\)")
 _TITLE = re.compile(r"""\s+(?:"[^"\n]*"|'[^'\n]*')\s*$""")
@@ -226,6 +229,17 @@ def body_links(entry: Entry, catalogue: Catalogue) -> list[Problem]:
         out.append(problem(pos, "body-single-bracket",
                            f"«[{ident}]» в одинарных скобках останется на странице текстом; "
                            f"ссылка на материал «{target.title}» пишется в двойных: "
+                           f"[[{ident}]]", "body"))
+    for m in HALF.finditer(masked) if "[[" in masked or "]]" in masked else ():
+        ident = m.group(1) or m.group(2)
+        target = catalogue.resolve(ident)
+        if target is None:
+            continue
+        line, col = md._at(entry.body, m.start())
+        pos = Pos(entry.pos.path, entry.body_line + line - 1, col)
+        out.append(problem(pos, "body-single-bracket",
+                           f"«{m.group(0)}» — не хватает скобки, и на странице останутся "
+                           f"скобки и id; ссылка на материал «{target.title}» пишется: "
                            f"[[{ident}]]", "body"))
     return out
 
