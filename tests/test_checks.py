@@ -719,6 +719,13 @@ CASES: list[Case] = [
          line=body_line(BODY_EXTRA, "{}") + 1, col=1, field="body",
          contains=["«#МыВместе»", "заголовком «МыВместе — помощь соседям.»",
                    "\\#МыВместе", "пробел после #: # МыВместе"]),
+    # in a list item or a quote the same line is a heading inside it
+    *[Case(f"body-hashtag-in-{name}", "body-hashtag",
+           {M: BODY_EXTRA.format(f"{lead}#1 в рейтинге регионов")},
+           {M: BODY_EXTRA.format(f"{lead}\\#1 в рейтинге регионов")}, M,
+           line=body_line(BODY_EXTRA, "{}"), col=len(lead) + 1, field="body",
+           contains=["«#1»", "заголовком «1 в рейтинге регионов»", "\\#1"])
+      for name, lead in [("list", "- "), ("numbered", "1. "), ("quote", "> ")]],
     Case("body-hashtag-heading", "body-hashtag",
          {M: BODY_EXTRA.format("##Сроки\n\nДо 1 марта.")},
          {M: BODY_EXTRA.format("## Сроки\n\nДо 1 марта.")}, M,

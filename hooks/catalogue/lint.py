@@ -62,7 +62,9 @@ def _body_pos(entry: Entry, found: md.Found) -> Pos:
 
 # «#word» at the start of a line: Python-Markdown's HashHeaderProcessor needs no space
 # after the hashes (its pattern is «(?:^|\n)#{1,6}…»), so the line becomes a heading
-HASHTAG = re.compile(r"^(#{1,6})([^\s#][^\n]*)$", re.M)
+# after «- », «1. » or «> » as well: the item or the quote holds a heading then
+HASHTAG = re.compile(r"^((?:[ \t]{0,3}(?:[-*+]|\d{1,9}[.)]|>)[ \t]+)*)(#{1,6})([^\s#][^\n]*)$",
+                     re.M)
 
 
 def hash_headings(entry: Entry) -> list[Problem]:
@@ -73,13 +75,13 @@ def hash_headings(entry: Entry) -> list[Problem]:
     if "#" not in masked:
         return out
     for m in HASHTAG.finditer(masked):
-        hashes, rest = m.group(1), m.group(2)
-        line, _ = md._at(entry.body, m.start())
+        hashes, rest = m.group(2), m.group(3)
+        line, col = md._at(entry.body, m.start(2))
         word = (hashes + rest).split()[0]
         shown = word if len(word) <= 40 else word[:39] + "…"
         title = rest.rstrip("# \t")
         title = title if len(title) <= 40 else title[:39] + "…"
-        out.append(problem(Pos(entry.pos.path, entry.body_line + line - 1, 1), "body-hashtag",
+        out.append(problem(Pos(entry.pos.path, entry.body_line + line - 1, col), "body-hashtag",
                            f"строка начинается с «{shown}»: на странице она станет "
                            f"заголовком «{title}», а знак # пропадёт; если это хештег или "
                            f"номер, поставьте перед # обратную косую черту: \\{shown}; если "
