@@ -736,6 +736,14 @@ CASES: list[Case] = [
            M, line=body_line(BODY_EXTRA, "{}"), col=5, field="body",
            contains=[f"«{typed}» — не хватает скобки", "пишется: [[law-new]]"])
       for i, typed in enumerate(["[[law-new]", "[law-new]]"])],
+    # an invisible or look-alike character in [[id]]: named, since «возможно: law-new»
+    # alone reads exactly like what was typed
+    *[Case(f"invisible-in-short-ref-{i}", "invisible-char",
+           {M: BODY_EXTRA.format(f"См. [[{typed}]].")}, {M: BODY_EXTRA.format("См. [[law-new]].")},
+           M, line=body_line(BODY_EXTRA, "{}"), col=5, field="body",
+           contains=[says, "возможно: law-new"])
+      for i, (typed, says) in enumerate([("law\u200b-new", "пробел нулевой ширины (U+200B)"),
+                                         ("law-nеw", "кириллическая буква «е» (U+0435)")])],
     Case("body-anchor", "body-anchor", {M: BODY_EXTRA.format("См. [ниже](#как-подать).")},
          {M: BODY_EXTRA.format("См. [ниже](#как-подать-заявку).")}, M,
          line=body_line(BODY_EXTRA, "{}"), col=5, field="body",

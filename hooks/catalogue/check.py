@@ -769,6 +769,11 @@ def _body(entry: Entry, catalogue: Catalogue) -> list[Problem]:
         if found.target not in catalogue.entries and catalogue.renamed(found.target) is None:
             near = difflib.get_close_matches(found.target, list(catalogue.entries), n=3)
             hint = f"; возможно: {', '.join(near)}" if near else ""
+            odd = describe_odd(found.target)
+            if odd:     # «возможно: fkgs-subsidii» alone looks the same as what was typed
+                out.append(problem(at(found), "invisible-char", f"в id [[{found.target}]] "
+                                   f"{odd}{hint}", "body"))
+                continue
             out.append(problem(at(found), "body-ref", f"[[{found.target}]]: нет материала с "
                                f"таким id{hint}", "body"))
         elif found.target == entry.id:
