@@ -174,6 +174,20 @@ CASES: list[Case] = [
          {M: measure_with("legal_basis:", "# закон\nlegal_basis: [law-new]")},
          M, line=line_of(MEASURE, "legal_basis:"), field="legal_basis", severity="warning",
          contains=["«# закон»", "над этой: # закон"]),
+    # a [list] over several lines: a remark after an item's comma is dropped the same way
+    # (with or without a space after the comma); the item before it is whole
+    Case("comment-after-flow-item", "comment-after-value",
+         {M: measure_with("topics:", "topics: [civic-participation, # участие жителей\n  tos]")},
+         {M: measure_with("topics:", "# участие жителей\ntopics: [civic-participation,\n  tos]")},
+         M, line=line_of(MEASURE, "topics:"), col=len("topics: [civic-participation, #"),
+         field="topics[1]", severity="warning",
+         contains=["«# участие жителей»", "(значение — civic-participation)",
+                   "над этой: # участие жителей"]),
+    Case("comment-after-flow-item-glued", "comment-after-value",
+         {M: measure_with("topics:", "topics: [civic-participation,# участие\n  tos]")},
+         {M: measure_with("topics:", "topics: [civic-participation,\n  tos]")},
+         M, line=line_of(MEASURE, "topics:"), col=len("topics: [civic-participation,#"),
+         field="topics[1]", severity="warning", contains=["«# участие»"]),
     # «#» without a space before it is part of a URL (a fragment), not a comment
     Case("comment-after-url-fragment", "comment-after-value",
          {M: measure_with("apply_url:", "apply_url: https://minfin.gov.ru/ru/grants/apply "
@@ -223,6 +237,39 @@ CASES: list[Case] = [
     Case("number-spaces", "number-format", {M: MEASURE.replace("max: 3000000", "max: 300 000")},
          {M: MEASURE}, M, line=line_of(MEASURE, "  max:"), col=3, field="funding.max",
          contains=["указано: «300 000»", "пишите число цифрами без пробелов: 300000"]),
+    # a number in quotes is text; «указано: «300000»» alone shows no difference to fix
+    Case("number-quoted", "number-format",
+         {M: MEASURE.replace("max: 3000000", 'max: "3000000"')},
+         {M: MEASURE}, M, line=line_of(MEASURE, "  max:"), col=3, field="funding.max",
+         contains=["пишите число без кавычек: 3000000"]),
+    # a word that fits only the «free» branch of cost: the message names the sum too
+    Case("one-of-const-word", "enum",
+         {"courses/course-a.md": COURSE.replace("cost: free", "cost: бесплатно")},
+         {"courses/course-a.md": COURSE}, "courses/course-a.md", line=line_of(COURSE, "cost:"),
+         field="cost", contains=["укажите free или сумму в рублях числом; указано: «бесплатно»"]),
+    # the word of a branch in capitals: not «пишите списком: [All]»
+    *[Case(f"one-of-const-case-{field}", "enum",
+           {rel: text.replace(f"{field}: {good}", f"{field}: {typed}")}, {rel: text}, rel,
+           line=line_of(text, f"{field}:"), field=field, contains=[f"; пишите {good}\x00"])
+      for field, good, typed, rel, text in [
+          ("cost", "free", "Free", "courses/course-a.md", COURSE),
+          ("regions", "all", "All", M, MEASURE.replace("regions: [tatarstan]", "regions: all"))]],
+    # «300.000» for 300 000: YAML reads 300.0 and the page said «до 300 ₽» (no error)
+    Case("number-dot-thousands", "number-format",
+         {M: MEASURE.replace("max: 3000000", "max: 3.000.000").replace(
+             "min: 100000", "min: 100.000")},
+         {M: MEASURE}, M, line=line_of(MEASURE, "  min:"), col=len("  min: ") + 1,
+         field="funding.min", contains=["«100.000»", "получится 100;",
+                                        "пишите число цифрами без точек: 100000"]),
+    Case("number-dot-thousands-two", "number-format",
+         {M: MEASURE.replace("max: 3000000", "max: 3.000.000")},
+         {M: MEASURE}, M, line=line_of(MEASURE, "  max:"), col=3, field="funding.max",
+         contains=["«3.000.000»", ": 3000000"]),
+    Case("number-dot-thousands-integer", "number-format",
+         {M: MEASURE.replace("  other: [tos]", "  other: [tos]\n  population_max: 20.000")},
+         {M: MEASURE.replace("  other: [tos]", "  other: [tos]\n  population_max: 20000")}, M,
+         line=line_of(MEASURE, "  other:") + 1, field="recipients.population_max",
+         contains=["пишите число цифрами без точек: 20000"]),
     Case("number-million", "number-format", {M: MEASURE.replace("max: 3000000", "max: 0,3 млн")},
          {M: MEASURE}, M, line=line_of(MEASURE, "  max:"), col=3, field="funding.max",
          contains=["пишите число цифрами без пробелов: 300000"]),
@@ -231,6 +278,17 @@ CASES: list[Case] = [
          M, line=line_of(MEASURE, "  currency:"), col=3, field="funding.total",
          contains=["пишите число цифрами без пробелов: 1500000000"]),
     # issue 17c: the parsers start a line at U+2028 (and NEL, U+2029); an editor does not
+    # a line separator pasted into a plain value: YAML ends the line there and stops at
+    # the rest; the message names the character, not «не найдено двоеточие»
+    *[Case(f"invisible-{name}", "invisible-char",
+           {M: MEASURE.replace("summary: Гранты сельским поселениям ",
+                               f"summary: Гранты сельским{char}поселениям ")},
+           {M: MEASURE}, M, line=line_of(MEASURE, "summary:"),
+           col=len("summary: Гранты сельским") + 1,
+           contains=[f"(U+{ord(char):04X}) после «нты сельским»: удалите его или замените "
+                     f"обычным пробелом"])
+      for name, char in [("line-separator", "\u2028"), ("paragraph-separator", "\u2029"),
+                         ("nel", "\u0085")]],
     Case("line-after-line-separator", "enum",
          {M: MEASURE.replace("summary: Гранты сельским поселениям ",
                              'summary: "Гранты сельским поселениям\u2028')
@@ -455,7 +513,12 @@ CASES: list[Case] = [
     Case("date-malformed", "date",
          {M: measure_with("last_reviewed:", "last_reviewed: 01.10.2026")}, {M: MEASURE}, M,
          line=line_of(MEASURE, "last_reviewed:"), col=1, field="last_reviewed",
-         contains=["«01.10.2026» — не дата", "ГГГГ-ММ-ДД"]),
+         contains=["«01.10.2026» — не дата", "пишите ГГГГ-ММ-ДД: 2026-10-01"]),
+    # a date as it is written in Russian, in words: the same date, written as it should be
+    Case("date-in-words", "date",
+         {M: MEASURE.replace("opens: 2026-11-01", "opens: 1 ноября 2026 г.")}, {M: MEASURE}, M,
+         line=line_of(MEASURE, "    - opens:"), col=7, field="schedule.windows[1].opens",
+         contains=["«1 ноября 2026 г.» — не дата; пишите ГГГГ-ММ-ДД: 2026-11-01\x00"]),
     Case("date-impossible", "date",
          {M: measure_with("last_reviewed:", "last_reviewed: 2025-02-30")}, {M: MEASURE}, M,
          line=line_of(MEASURE, "last_reviewed:"), col=1, field="last_reviewed",
@@ -631,12 +694,56 @@ CASES: list[Case] = [
     Case("duplicate-entry", "duplicate-entry", {"measures/grant-z.md": MEASURE}, {},
          "measures/grant-z.md", line=1, col=1, field="",
          contains=["content/measures/grant-a.md", "слово в слово"]),
+    # a copy whose name sorts before the original's: reported at the copy too, so that a
+    # run on the changed files only (pre-commit, «Проверить этот файл») sees it
+    Case("duplicate-entry-sorted-first", "duplicate-entry", {"measures/grant-0.md": MEASURE},
+         {"measures/grant-0.md": None}, "measures/grant-0.md", line=1, col=1, field="",
+         contains=["content/measures/grant-a.md", "слово в слово", "создан позже"]),
+    Case("duplicate-title-sorted-first", "duplicate-entry",
+         {"measures/grant-0.md": MEASURE.replace("До трёх", "До четырёх")},
+         {"measures/grant-0.md": MEASURE.replace("До трёх", "До четырёх").replace(
+             "Грант на развитие сельских", "Грант на развитие малых")},
+         "measures/grant-0.md", line=line_of(MEASURE, "title:"), field="title",
+         severity="warning", contains=["такое же название у content/measures/grant-a.md"]),
     Case("body-path-link", "body-path-link", {M: BODY_EXTRA.format("[закон](/legal/law-new/)")},
          {M: BODY_EXTRA.format("[[law-new|закон]]")}, M, line=body_line(BODY_EXTRA, "{}"),
          col=1, field="body", contains=["[[law-new|закон]]"]),
     Case("body-single-bracket", "body-single-bracket", {M: BODY_EXTRA.format("См. [law-new].")},
          {M: BODY_EXTRA.format("См. [[law-new]].")}, M, line=body_line(BODY_EXTRA, "{}"),
          col=5, field="body", contains=["[[law-new]]"]),
+    # «#word» at the start of a line is a heading for Python-Markdown, even inside a
+    # paragraph, and its «#» is gone; «\\#» keeps it as text, «## » makes a heading
+    Case("body-hashtag", "body-hashtag",
+         {M: BODY_EXTRA.format("Участвуйте в акции:\n#МыВместе — помощь соседям.")},
+         {M: BODY_EXTRA.format("Участвуйте в акции:\n\\#МыВместе — помощь соседям.")}, M,
+         line=body_line(BODY_EXTRA, "{}") + 1, col=1, field="body",
+         contains=["«#МыВместе»", "заголовком «МыВместе — помощь соседям.»",
+                   "\\#МыВместе", "пробел после #: # МыВместе"]),
+    # in a list item or a quote the same line is a heading inside it
+    *[Case(f"body-hashtag-in-{name}", "body-hashtag",
+           {M: BODY_EXTRA.format(f"{lead}#1 в рейтинге регионов")},
+           {M: BODY_EXTRA.format(f"{lead}\\#1 в рейтинге регионов")}, M,
+           line=body_line(BODY_EXTRA, "{}"), col=len(lead) + 1, field="body",
+           contains=["«#1»", "заголовком «1 в рейтинге регионов»", "\\#1"])
+      for name, lead in [("list", "- "), ("numbered", "1. "), ("quote", "> ")]],
+    Case("body-hashtag-heading", "body-hashtag",
+         {M: BODY_EXTRA.format("##Сроки\n\nДо 1 марта.")},
+         {M: BODY_EXTRA.format("## Сроки\n\nДо 1 марта.")}, M,
+         line=body_line(BODY_EXTRA, "{}"), col=1, field="body", contains=["## Сроки"]),
+    # a bracket short: «[[law-new]» and «[law-new]]» stay on the page as brackets and an id
+    *[Case(f"body-half-bracket-{i}", "body-single-bracket",
+           {M: BODY_EXTRA.format(f"См. {typed}.")}, {M: BODY_EXTRA.format("См. [[law-new]].")},
+           M, line=body_line(BODY_EXTRA, "{}"), col=5, field="body",
+           contains=[f"«{typed}» — не хватает скобки", "пишется: [[law-new]]"])
+      for i, typed in enumerate(["[[law-new]", "[law-new]]"])],
+    # an invisible or look-alike character in [[id]]: named, since «возможно: law-new»
+    # alone reads exactly like what was typed
+    *[Case(f"invisible-in-short-ref-{i}", "invisible-char",
+           {M: BODY_EXTRA.format(f"См. [[{typed}]].")}, {M: BODY_EXTRA.format("См. [[law-new]].")},
+           M, line=body_line(BODY_EXTRA, "{}"), col=5, field="body",
+           contains=[says, "возможно: law-new"])
+      for i, (typed, says) in enumerate([("law\u200b-new", "пробел нулевой ширины (U+200B)"),
+                                         ("law-nеw", "кириллическая буква «е» (U+0435)")])],
     Case("body-anchor", "body-anchor", {M: BODY_EXTRA.format("См. [ниже](#как-подать).")},
          {M: BODY_EXTRA.format("См. [ниже](#как-подать-заявку).")}, M,
          line=body_line(BODY_EXTRA, "{}"), col=5, field="body",

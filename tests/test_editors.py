@@ -257,6 +257,15 @@ def test_new_refuses_to_overwrite_or_reuse_an_id(content: Path,
     assert "прежний адрес" in capsys.readouterr().err
 
 
+def test_new_names_a_look_alike_letter_in_the_id(content: Path,
+                                                capsys: pytest.CaptureFixture) -> None:
+    # «--id konkurs-nоvy» with a Cyrillic «о»: the answer names the letter
+    assert new.main(["measure", "Новый конкурс", "--content", str(content),
+                     "--id", "konkurs-n\u043evy"]) == 1
+    assert "кириллическая буква «о» (U+043E) в латинском слове" in capsys.readouterr().err
+    assert not list((content / "measures").glob("konkurs-n*"))
+
+
 def test_new_rejects_unknown_type_and_accepts_folder_names(content: Path) -> None:
     assert new.main(["grants", "Что-то", "--content", str(content)]) == 2
     assert new.main(["measures", "Мера по папке", "--content", str(content), "--id", "mera-po-papke"]) == 0

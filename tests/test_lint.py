@@ -138,7 +138,8 @@ EXAMPLES = [
      {"legal/konkurs.md": None}),
     ("copy", "duplicate-entry", {"measures/grant-b.md": MEASURE}, "measures/grant-b.md",
      "1:1 error : материал повторяет content/measures/grant-a.md слово в слово: удалите "
-     "копию (чтобы сменить id, используйте scripts/rename.py)",
+     "копию — тот из двух файлов, что создан позже (чтобы сменить id, используйте "
+     "scripts/rename.py)",
      {"measures/grant-b.md": None}),
     ("same-title", "duplicate-entry",
      {"measures/grant-b.md": MEASURE.replace("\n## Что дают", "\n## Кому дают")},

@@ -116,6 +116,10 @@ def test_rename_adds_to_written_old_ids(make_content: Callable[..., Content]) ->
     ("grant-x", "grant-b", "нет материала с id «grant-x»; возможно: grant-a"),
     ("grant-a", "law-new", "id «law-new» уже занят: content/legal/law-new.md"),
     ("grant-a", "Grant_B", "«Grant_B» не годится как id"),
+    # a Cyrillic «о» in a Latin id is named, not only «латинские буквы»
+    ("grant-a", "grant-nоvy", "«grant-nоvy» не годится как id: кириллическая буква «о» "
+                              "(U+043E) в латинском слове «nоvy»"),
+    ("grant-a", "grant-b\u00a0", "неразрывный пробел (U+00A0) в конце"),
 ])
 def test_rename_refuses(make_content: Callable[..., Content], capsys: pytest.CaptureFixture,
                         old: str, new: str, message: str) -> None:

@@ -17,7 +17,11 @@ _INVISIBLE = {
     "\u200c": "невидимый разделитель", "\u200d": "невидимый соединитель",
     "\u2060": "невидимый соединитель слов", "\ufeff": "невидимый знак BOM",
     "\u00ad": "мягкий перенос", "\u3000": "широкий пробел",
+    # pasted from Word or a PDF; YAML ends a line at each of them (the editor sees none)
+    "\u2028": "невидимый разделитель строк", "\u2029": "невидимый разделитель абзацев",
+    "\u0085": "невидимый знак новой строки NEL",
 }
+_BREAKS = ("\u2028", "\u2029", "\u0085")
 # A list item started with a dash that is not the hyphen-minus YAML wants («– » from a
 # word processor or a phone keyboard).
 LIST_DASH = re.compile(r"^\s*([\u2010-\u2015\u2212\u2022\u00b7])\s")
@@ -33,7 +37,8 @@ def describe_odd(text: str, in_line: bool = False) -> str:
     stands for the space after «поле:», is replacing it with a space the fix.
 
     Invisible: non-breaking, zero-width and other format or unusual space characters
-    (Unicode categories Cf and Zs other than the ordinary space). Look-alike: a Cyrillic
+    (Unicode categories Cf and Zs other than the ordinary space), and the line and
+    paragraph separators U+2028, U+2029 and NEL U+0085, which YAML takes for line ends. Look-alike: a Cyrillic
     letter in a word that is otherwise Latin, or a Latin letter in a Cyrillic word
     (typed on the other keyboard layout).
     """
@@ -42,7 +47,8 @@ def describe_odd(text: str, in_line: bool = False) -> str:
             name = _INVISIBLE.get(char, "невидимый знак")
             where = _where(text, index)
             fix = "удалите его или замените обычным пробелом" \
-                if in_line and unicodedata.category(char) == "Zs" else "удалите его"
+                if in_line and (unicodedata.category(char) == "Zs" or char in _BREAKS) \
+                else "удалите его"
             return f"{name} (U+{ord(char):04X}) {where}: {fix}"
     for word in _WORD.finditer(text):
         letters = word.group()

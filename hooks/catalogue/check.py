@@ -239,8 +239,9 @@ def _translate(error: jsonschema.ValidationError, record: Record,
         yield problem(where, "range", f"число {typed} вне допустимых пределов "
                       f"({bounds})", name)
     elif kind == "pattern" and schema.get("format") == "date" or kind == "format":
-        yield problem(where, "date", f"{typed} — не дата; пишите ГГГГ-ММ-ДД, "
-                      f"например 2025-03-20", name)
+        iso = date_advice(value) if isinstance(value, str) else None
+        yield problem(where, "date", f"{typed} — не дата; пишите ГГГГ-ММ-ДД" +
+                      (f": {iso}" if iso else ", например 2025-03-20"), name)
     elif kind == "pattern":
         if schema.get("x-ref") or schema.get("pattern") == ID_PATTERN:
             yield _id_problem(schema, value, typed, where, name, catalogue)
@@ -250,6 +251,11 @@ def _translate(error: jsonschema.ValidationError, record: Record,
     elif kind in ("oneOf", "anyOf"):
         hint = _one_of_hint(schema, value, catalogue)
         inner = None if hint else _matching_branch(error, value)
+        consts = [e.validator_value for e in inner or () if e.validator == "const"]
+        if inner and len(consts) == len(inner) and "x-error" in schema:
+            # «cost: бесплатно» fits the type of the «free» branch only: «допустимо только
+            # free» would hide the other branches (a sum); x-error names every one
+            inner, hint = None, ("enum", "")
         if inner is not None:
             for sub in inner:
                 yield from _translate(sub, record, spec, catalogue)
@@ -318,6 +324,10 @@ def _one_of_hint(schema: dict[str, Any], value: Any, catalogue: Catalogue | None
     if not isinstance(value, str):
         return None
     branches = [b for b in schema.get("oneOf", ()) if isinstance(b, dict)]
+    same = [b["const"] for b in branches if isinstance(b.get("const"), str)
+            and _norm(b["const"]) == _norm(value)]
+    if same:    # «regions: All», «cost: Free»: the word of a branch in other letters
+        return "enum", f"; пишите {same[0]}"
     numeric = next((b for b in branches if b.get("type") in ("number", "integer")), None)
     if numeric is not None:
         advice = number_advice(value, numeric.get("x-unit"), numeric.get("type") == "integer")
@@ -502,6 +512,8 @@ def read_number(text: str, unit: str | None = None
         cleaned = cleaned[:scaled.start()]
         how.add("scale")
     digits = _GROUPS.sub("", cleaned)
+    if re.fullmatch(r"\s*[-+]?[1-9]\d{0,2}(?:\.\d{3}){2,}\s*", digits):
+        digits = digits.replace(".", "")     # «1.000.000»: points between thousands
     if digits != cleaned.strip():
         how.add("groups")
     if "," in digits:
@@ -528,6 +540,35 @@ def human_number(text: str, unit: str | None = None) -> str | None:
     return None if found is None else _digits(found[0])
 
 
+# Month names in the genitive, as a date is written in Russian: «30 ноября 2026 г.»
+_GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+             "сентября", "октября", "ноября", "декабря")
+_DOTTED_DATE = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})(?:\s*г(?:ода?)?\.?)?")
+_WORDED_DATE = re.compile(r"(\d{1,2})\s+([а-яё]+)\s+(\d{4})(?:\s*г(?:ода?)?\.?)?")
+
+
+def date_advice(text: str) -> str | None:
+    """A date written as people write it in Russian -> ГГГГ-ММ-ДД, or None.
+
+    «30.11.2026», «30/11/2026», «1.3.2026», «30 ноября 2026», «30 ноября 2026 г.» ->
+    "2026-11-30" (day first, as Russian dates are written; ГОСТ Р 7.0.97-2016 writes
+    ДД.ММ.ГГГГ); None when the text is none of these or the day does not exist."""
+    cleaned = " ".join(text.strip().lower().replace("ё", "е").split())
+    dotted = _DOTTED_DATE.fullmatch(cleaned)
+    worded = _WORDED_DATE.fullmatch(cleaned)
+    if dotted:
+        day, month, year = int(dotted.group(1)), int(dotted.group(2)), int(dotted.group(3))
+    elif worded and worded.group(2) in [m.replace("ё", "е") for m in _GENITIVE]:
+        day, year = int(worded.group(1)), int(worded.group(3))
+        month = [m.replace("ё", "е") for m in _GENITIVE].index(worded.group(2)) + 1
+    else:
+        return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 def number_advice(text: str, unit: str | None = None, integer: bool = False) -> str | None:
     """What to write instead of a number written as people write it, for a field of
     ``unit`` (the schema's x-unit): «пишите число цифрами без пробелов: 300000»,
@@ -547,9 +588,14 @@ def number_advice(text: str, unit: str | None = None, integer: bool = False) -> 
         return (f"доля {text.strip()} — это {share} %, а единица поля — проценты: пишите "
                 f"число: {share} (если имелось в виду {text.strip()} %, пишите {digits})")
     if how & {"groups", "scale"}:
-        tail = f"пишите число цифрами без пробелов: {digits}"
+        tail = (f"пишите число цифрами без пробелов" + (" и точек" if "groups" in how and
+                re.search(r"\d\.\d{3}\.", text) else "") + f": {digits}")
     elif "comma" in how:
         tail = f"дробную часть отделяют точкой: пишите число: {digits}"
+    elif not word:
+        # the number as it should be, but text: YAML reads «2021» as a number unless it
+        # is in quotes ("2021", '2021') -- the editor sees no other difference
+        tail = f"пишите число без кавычек: {digits}"
     else:
         tail = f"пишите число: {digits}"
     if word and unit in UNIT_NAMES:
@@ -723,6 +769,11 @@ def _body(entry: Entry, catalogue: Catalogue) -> list[Problem]:
         if found.target not in catalogue.entries and catalogue.renamed(found.target) is None:
             near = difflib.get_close_matches(found.target, list(catalogue.entries), n=3)
             hint = f"; возможно: {', '.join(near)}" if near else ""
+            odd = describe_odd(found.target)
+            if odd:     # «возможно: fkgs-subsidii» alone looks the same as what was typed
+                out.append(problem(at(found), "invisible-char", f"в id [[{found.target}]] "
+                                   f"{odd}{hint}", "body"))
+                continue
             out.append(problem(at(found), "body-ref", f"[[{found.target}]]: нет материала с "
                                f"таким id{hint}", "body"))
         elif found.target == entry.id:

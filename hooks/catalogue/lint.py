@@ -2,6 +2,8 @@
 error or warning instead of a page that differs from the file.
 
 - a body whose sections are headings with nothing under them (``empty-section``);
+- a line that starts with «#» and a word («#МыВместе — акция…», «#1 в рейтинге»):
+  Python-Markdown makes it a heading without its «#» (``body-hashtag``);
 - a link written as a site path or a relative path to an entry instead of [[id]]
   (``body-path-link``), and [id] in single brackets where [[id]] was meant
   (``body-single-bracket``);
@@ -41,6 +43,9 @@ HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
 # (the character before is checked in code: a pattern that starts with a literal is
 # searched much faster than one that starts with a look-behind)
 SINGLE = re.compile(r"\[([a-z0-9]+(?:-[a-z0-9]+)*)\](?![\[\](:])")
+# [[id] or [id]]: a bracket short of [[id]]; the page shows the brackets as text
+HALF = re.compile(r"(?<!\[)\[\[([a-z0-9]+(?:-[a-z0-9]+)*)\](?!\])"
+                  r"|(?<![\[\\])\[([a-z0-9]+(?:-[a-z0-9]+)*)\]\](?!\])")
 # Every [text](…) whatever its target holds: body.LINK only takes targets without spaces
 ANY_LINK = re.compile(r"\[([^\]\n]*)\]\(([^()\n]*)\)")
 _TITLE = re.compile(r"""\s+(?:"[^"\n]*"|'[^'\n]*')\s*$""")
@@ -53,6 +58,36 @@ _CHAR_NAMES = {" ": "пробел", "\u00a0": "неразрывный пробе
 
 def _body_pos(entry: Entry, found: md.Found) -> Pos:
     return Pos(entry.pos.path, entry.body_line + found.line - 1, found.col)
+
+
+# «#word» at the start of a line: Python-Markdown's HashHeaderProcessor needs no space
+# after the hashes (its pattern is «(?:^|\n)#{1,6}…»), so the line becomes a heading
+# after «- », «1. » or «> » as well: the item or the quote holds a heading then
+HASHTAG = re.compile(r"^((?:[ \t]{0,3}(?:[-*+]|\d{1,9}[.)]|>)[ \t]+)*)(#{1,6})([^\s#][^\n]*)$",
+                     re.M)
+
+
+def hash_headings(entry: Entry) -> list[Problem]:
+    """A line that starts with «#» glued to a word: on the page it is a heading and its
+    «#» is gone (a hashtag «#МыВместе», a number «#1»). Outside code only."""
+    out: list[Problem] = []
+    masked = md._mask_code(entry.body)
+    if "#" not in masked:
+        return out
+    for m in HASHTAG.finditer(masked):
+        hashes, rest = m.group(2), m.group(3)
+        line, col = md._at(entry.body, m.start(2))
+        word = (hashes + rest).split()[0]
+        shown = word if len(word) <= 40 else word[:39] + "…"
+        title = rest.rstrip("# \t")
+        title = title if len(title) <= 40 else title[:39] + "…"
+        out.append(problem(Pos(entry.pos.path, entry.body_line + line - 1, col), "body-hashtag",
+                           f"строка начинается с «{shown}»: на странице она станет "
+                           f"заголовком «{title}», а знак # пропадёт; если это хештег или "
+                           f"номер, поставьте перед # обратную косую черту: \\{shown}; если "
+                           f"это заголовок, поставьте пробел после #: {hashes} {rest.split()[0]}",
+                           "body"))
+    return out
 
 
 def empty_sections(entry: Entry) -> list[Problem]:
@@ -197,6 +232,17 @@ def body_links(entry: Entry, catalogue: Catalogue) -> list[Problem]:
                            f"«[{ident}]» в одинарных скобках останется на странице текстом; "
                            f"ссылка на материал «{target.title}» пишется в двойных: "
                            f"[[{ident}]]", "body"))
+    for m in HALF.finditer(masked) if "[[" in masked or "]]" in masked else ():
+        ident = m.group(1) or m.group(2)
+        target = catalogue.resolve(ident)
+        if target is None:
+            continue
+        line, col = md._at(entry.body, m.start())
+        pos = Pos(entry.pos.path, entry.body_line + line - 1, col)
+        out.append(problem(pos, "body-single-bracket",
+                           f"«{m.group(0)}» — не хватает скобки, и на странице останутся "
+                           f"скобки и id; ссылка на материал «{target.title}» пишется: "
+                           f"[[{ident}]]", "body"))
     return out
 
 
@@ -309,10 +355,17 @@ def misplaced_entry(entry: Entry) -> list[Problem]:
 def duplicates(catalogue: Catalogue) -> list[Problem]:
     """An entry that repeats another: the same fields and text (an error), the same title
     within its type or the same text of some length (warnings: two programmes may share
-    a name). Reported at the later file, by path."""
+    a name). Reported at both files, each naming the other: which one is the copy is not
+    in the files, and a run restricted to the changed files (pre-commit, «Проверить этот
+    файл») must see it whichever name sorts first."""
     out: list[Problem] = []
     seen_title: dict[tuple[str, str], Entry] = {}
     seen_body: dict[str, Entry] = {}
+
+    def body_pos(entry: Entry) -> Pos:
+        lead = len(entry.body) - len(entry.body.lstrip("\n"))
+        return Pos(entry.pos.path, entry.body_line + lead, 1)
+
     for entry in sorted(catalogue, key=lambda e: e.pos.path):
         title = " ".join(str(entry.data.get("title", "")).lower().replace("ё", "е").split())
         body = " ".join(entry.body.split())
@@ -320,21 +373,24 @@ def duplicates(catalogue: Catalogue) -> list[Problem]:
         if first is not None and (first.spec is entry.spec and first.body.strip() ==
                                   entry.body.strip() and _without_ids(first.data) ==
                                   _without_ids(entry.data)):
-            out.append(problem(entry.pos, "duplicate-entry",
-                               f"материал повторяет {first.pos.path} слово в слово: удалите "
-                               f"копию (чтобы сменить id, используйте scripts/rename.py)"))
+            for here, other in ((entry, first), (first, entry)):
+                out.append(problem(here.pos, "duplicate-entry",
+                                   f"материал повторяет {other.pos.path} слово в слово: "
+                                   f"удалите копию — тот из двух файлов, что создан позже "
+                                   f"(чтобы сменить id, используйте scripts/rename.py)"))
         elif title and (entry.spec.name, title) in seen_title:
-            other = seen_title[(entry.spec.name, title)]
-            out.append(problem(entry.at("title"), "duplicate-entry",
-                               f"такое же название у {other.pos.path}: если это тот же "
-                               f"материал, удалите копию; если другой — уточните название",
-                               "title", "warning"))
+            first = seen_title[(entry.spec.name, title)]
+            for here, other in ((entry, first), (first, entry)):
+                out.append(problem(here.at("title"), "duplicate-entry",
+                                   f"такое же название у {other.pos.path}: если это тот же "
+                                   f"материал, удалите копию; если другой — уточните название",
+                                   "title", "warning"))
         elif len(body) >= 80 and body in seen_body:
-            other = seen_body[body]
-            lead = len(entry.body) - len(entry.body.lstrip("\n"))
-            out.append(problem(Pos(entry.pos.path, entry.body_line + lead, 1), "duplicate-entry",
-                               f"текст совпадает с {other.pos.path}: напишите текст об этом "
-                               f"материале или удалите копию", "body", "warning"))
+            first = seen_body[body]
+            for here, other in ((entry, first), (first, entry)):
+                out.append(problem(body_pos(here), "duplicate-entry",
+                                   f"текст совпадает с {other.pos.path}: напишите текст об "
+                                   f"этом материале или удалите копию", "body", "warning"))
         if title:
             seen_title.setdefault((entry.spec.name, title), entry)
         if len(body) >= 80:
@@ -373,7 +429,7 @@ def renamed_body_refs(entry: Entry, catalogue: Catalogue) -> list[Problem]:
 
 def check_entry(entry: Entry, catalogue: Catalogue, today: dt.date) -> list[Problem]:
     """The checks of this module for one entry (check.check_entry calls it)."""
-    return [*empty_sections(entry), *body_links(entry, catalogue), *body_anchors(entry),
+    return [*empty_sections(entry), *hash_headings(entry), *body_links(entry, catalogue), *body_anchors(entry),
             *reviewed_future(entry, today),
             *misplaced_entry(entry), *renamed_body_refs(entry, catalogue)]
 

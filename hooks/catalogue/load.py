@@ -427,6 +427,8 @@ def yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str
     elif described:
         code = "invisible-char"
         message = f"{described}; из-за него строка не разобрана"
+        # a line separator: the parser stopped after it; the column is the character's
+        col = next((i + 1 for i, c in enumerate(line) if c in "\u2028\u2029\u0085"), col)
     elif context.startswith(_SIMPLE_KEY) and ":" not in line.split("#")[0]:
         message = ("строка без «поле: значение»: если это продолжение текста предыдущего "
                    "поля, сдвиньте её на два пробела вправо или возьмите всё значение "
@@ -508,6 +510,8 @@ def _to_python(reader: _Reader, node: Node, path: FieldPath, depth: int = 0) -> 
     if isinstance(node, ScalarNode) and not node.style:  # plain: None or "" (libyaml)
         if not isinstance(value, str):
             reader.typed[path] = node.value
+            if isinstance(value, float) and _DOT_GROUPS.fullmatch(node.value):
+                _dot_groups(reader, node, path, value)
     _comment_after(reader, node, path)
     return value
 
@@ -590,6 +594,32 @@ def _dash_items(reader: _Reader, node: Node, path: FieldPath, whole: bool) -> li
     return items
 
 
+# «300.000»: a point between groups of three digits, as thousands are often written;
+# YAML reads a decimal point, and the number is a thousand times smaller
+_DOT_GROUPS = re.compile(r"[-+]?[1-9]\d{0,2}(?:\.\d{3})+")
+
+
+def _dot_groups(reader: _Reader, node: Node, path: FieldPath, value: float) -> None:
+    """A number field typed «300.000» (meaning 300 000): YAML reads 300.0, and the page
+    would say «300». Only where three digits after a point cannot be a fraction: an
+    integer field (people, hours, years: jsonschema takes 300.0 for an integer) and a
+    sum in roubles (kopecks are two digits); a free figure with its own unit
+    (results: «3.174» млн руб.) is left alone."""
+    schema = _schema_at(reader.schema, path) or {}
+    numeric = [b for b in (schema, *schema.get("oneOf", ())) if isinstance(b, dict)
+               and b.get("type") in ("number", "integer")]
+    # an integer field, or a sum of money; not a free number («3.174 млн руб.» in results)
+    if not any(b.get("type") == "integer" or b.get("x-unit") == "₽" for b in numeric):
+        return
+    typed = node.value
+    whole = typed.replace(".", "")
+    shown = str(int(value)) if value.is_integer() else str(value)
+    reader.out.problems.append(problem(
+        _pos(node, reader.shown, reader.offset), "number-format",
+        f"указано: «{typed}»: YAML читает точку как дробную часть, и получится {shown}; "
+        f"если это {whole}, пишите число цифрами без точек: {whole}", _dotted(path)))
+
+
 def _core_value(text: str) -> Any:
     """An item recovered by _dash_items, read as the YAML 1.2 core schema reads a plain
     scalar (a number stays a number, so that its checks are the usual ones)."""
@@ -640,16 +670,24 @@ def _comment_after(reader: _Reader, node: Node, path: FieldPath) -> None:
     end = node.end_mark.index
     line_end = text.find("\n", end)
     rest = text[end:] if line_end == -1 else text[end:line_end]
+    # an item of a [list] written over several lines: «[tos, # ТОС» — the remark after
+    # the comma is dropped too, and the item before it is whole
+    # (YAML drops «#» right after a comma too: «[tos,# ТОС»)
+    after_comma = re.match(r"[ \t]*,(?=[ \t]*#)", rest)
+    if after_comma:
+        rest = rest[after_comma.end():]
     stripped = rest.lstrip(" \t")
-    plain = isinstance(node, ScalarNode) and not node.style
+    plain = isinstance(node, ScalarNode) and not node.style and not after_comma
     if isinstance(node, ScalarNode) and node.style in ("|", ">"):
         return      # a block of text ends at the start of a line: what follows is not on it
-    if not stripped.startswith("#") or (stripped == rest and not (plain and not node.value)):
+    if not stripped.startswith("#") or (stripped == rest and not after_comma
+                                        and not (plain and not node.value)):
         return      # a comment needs a space before «#»; in a plain value «a#b» is text
-    text_field = is_text(reader.schema, path)
+    text_field = is_text(reader.schema, path) and not after_comma
     if plain and not text_field and not node.value:
         return
-    hash_col = node.end_mark.column + len(rest) - len(stripped) + 1
+    hash_col = (node.end_mark.column + (after_comma.end() if after_comma else 0)
+                + len(rest) - len(stripped) + 1)
     hash_line = node.end_mark.line + 1 + reader.offset   # a plain value may span lines
     dropped = stripped.rstrip()
     shown = dropped if len(dropped) <= 40 else dropped[:39] + "…"

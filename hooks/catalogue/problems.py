@@ -109,6 +109,9 @@ CODES: dict[str, str] = {
                    "об этом.",
     "renamed-ref": "Ссылка на прежний id переименованного материала работает, но замените "
                    "её новым id.",
+    "body-hashtag": "Строка текста начинается с «#» и слова («#МыВместе», «#1»): на странице "
+                    "она станет заголовком, а знак # пропадёт. Хештег или номер пишите с "
+                    "обратной косой чертой: \\#МыВместе; заголовок — с пробелом: ## Сроки.",
     # --- issue 17c ---
     "comment-after-value": "Примечание после « #» в строке с id, ссылкой, датой, числом, "
                            "значением в кавычках или списком в скобках YAML считает "
@@ -135,6 +138,7 @@ FIX_EXAMPLES: dict[str, tuple[str, str]] = {
     "source-home": ("source: https://minfin.gov.ru/",
                     "source: https://minfin.gov.ru/ru/perfomance/regions/grants/"),
     "renamed-ref": ("measure: konkurs-staroe-imya", "measure: konkurs-malye-goroda"),
+    "body-hashtag": ("#МыВместе — всероссийская акция", "\\#МыВместе — всероссийская акция"),
     # --- issue 17c ---
     "number-format": ("funding:\n  cofinancing: 10 %", "funding:\n  cofinancing: 10"),
     "list-format": ("topics:\n  -tos\n  -local-budget", "topics:\n  - tos\n  - local-budget"),

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import body as md
+from .chars import describe_odd
 from .fields import ID_PATTERN
 from .load import load_catalogue, split_front_matter
 from .model import REFERENCES, Entry, Record, references
@@ -51,8 +52,10 @@ def plan(content_dir: str | os.PathLike[str], old: str, new: str) -> Plan:
         hint = f"; возможно: {', '.join(near)}" if near else ""
         raise Refused(f"нет материала с id «{old}»{hint}")
     if not _ID.match(new):
-        raise Refused(f"«{new}» не годится как id: только строчные латинские буквы, цифры и "
-                      f"одиночные дефисы, например konkurs-malye-goroda")
+        odd = describe_odd(new)     # a Cyrillic «о» typed in a Latin id, a no-break space
+        raise Refused(f"«{new}» не годится как id: " + (odd if odd else
+                      "только строчные латинские буквы, цифры и одиночные дефисы, например "
+                      "konkurs-malye-goroda"))
     if new in catalogue.entries:
         raise Refused(f"id «{new}» уже занят: {catalogue.entries[new].pos.path}")
     owner = catalogue.renamed(new)

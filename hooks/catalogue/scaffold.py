@@ -25,6 +25,7 @@ from typing import Any, Mapping
 
 import yaml
 
+from .chars import describe_odd
 from .fields import DATE_PATTERN, Schema
 from .guide import REQUIRED, ONE_OF, allowed_values, children, value_kind
 from .model import TYPE_BY_FOLDER, TYPES, Catalogue, FieldPath, TypeSpec
@@ -287,8 +288,10 @@ def create(content_dir: str | os.PathLike[str], spec: TypeSpec, ident: str, text
            catalogue: Catalogue | None = None) -> Path:
     """Write content/<folder>/<id>.md; never overwrites, never reuses an id."""
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", ident or ""):
-        raise Refused(f"id «{ident}» не подходит: только строчные латинские буквы, цифры и "
-                      f"дефисы; укажите его сами: --id konkurs-malye-goroda")
+        odd = describe_odd(ident or "")  # a Cyrillic «о» in a Latin id, a no-break space
+        raise Refused(f"id «{ident}» не подходит: " + (odd if odd else
+                      "только строчные латинские буквы, цифры и дефисы; укажите его сами: "
+                      "--id konkurs-malye-goroda"))
     if len(ident) > MAX_ID_LENGTH:
         raise Refused(f"id длиннее {MAX_ID_LENGTH} знаков: укажите короче через --id")
     reason = id_taken(content_dir, ident, catalogue)
