@@ -9,23 +9,203 @@ When the catalogue has errors, `mkdocs build` fails with the list. Under `serve`
 failed build would leave the browser on the stale page (MkDocs does not reload it), so
 instead every page of the site becomes the list of errors (``problem_files``); the
 browser reloads it, and reloads the site again once the files are fixed.
+
+Speed (README, «Preview»). Under `serve` the catalogue is validated by
+catalogue.incremental, which parses and checks only what changed since the previous
+build. With `mkdocs serve --dirty` (what `make serve` runs) MkDocs renders again only
+the pages whose File it sees modified; hooks/site.py then hands MkDocs the entry
+pages an edit may change (``entries_to_build``: the edited entries, those they name,
+those that name them; all after a change to templates, configuration, hand-written
+pages or reference lists) as generated content, which MkDocs always renders, and
+keeps the File of every other entry, whose page from the previous build stays. The
+generated pages (listings, finders, analytics, open data) are built every time; the
+hand-written pages too (``force_pages``: their titles are every page's navigation).
 """
 from __future__ import annotations
 
+import atexit
+import datetime as dt
+import hashlib
+import logging
+import os
+import tempfile
+from pathlib import Path
 from typing import Any, Iterable
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from mkdocs.structure.files import File, Files
 
+from catalogue import Result, ical
+from catalogue.incremental import Incremental
+
 _serving = False
+_dirty = False
+_memory = Incremental()
+_written: set[str] = set()     # abs_dest_path of the pages of the previous build
 
 
-def started(command: str) -> None:
-    global _serving
+def started(command: str, dirty: bool = False) -> None:
+    global _serving, _dirty
     _serving = command == "serve"
+    _dirty = _serving and dirty
 
 
 def serving() -> bool:
     return _serving
+
+
+def dirty() -> bool:
+    """`mkdocs serve --dirty`: pages not modified since the previous build are kept."""
+    return _dirty
+
+
+def validate(content_dir: str, today: dt.date) -> Result:
+    """catalogue.validate, remembering what did not change since the previous build."""
+    return _memory.validate(content_dir, today)
+
+
+def pages_to_keep(site: Any, config: Any) -> set[str]:
+    """Under --dirty: the pages (src_uri) the previous build wrote that this one may
+    keep as they are (catalogue.incremental.Incremental.pages_to_keep)."""
+    return _memory.pages_to_keep(site, _environment(config, site.catalogue)) if _dirty \
+        else set()
+
+
+def kept_file(config: Any, src_uri: str) -> File:
+    """A generated page MkDocs will not render again under --dirty (its output is
+    there): backed by a file older than any output. Should MkDocs read it all the
+    same (the output is missing), on_page_read_source gives the page's text."""
+    if not _stub:
+        handle, path = tempfile.mkstemp(prefix="catalogue-kept-", suffix=".md")
+        os.close(handle)
+        os.utime(path, (0, 0))
+        atexit.register(_remove, path)
+        _stub.append(path)
+    return File.generated(config, src_uri, abs_src_path=_stub[0])
+
+
+_stub: list[str] = []
+
+
+def _environment(config: Any, catalogue: Any) -> tuple[tuple[str, int, int], ...]:
+    """What every page shows besides the catalogue: the configuration, the templates
+    and assets of overrides/, the hand-written pages and the other files of content/."""
+    entries = {os.path.join(e.spec.folder, e.id + ".md") for e in catalogue}
+    found = []
+    roots = [r for r in (config.docs_dir, config.theme.custom_dir) if r]
+    for root in roots:
+        for folder, _dirs, names in os.walk(root):
+            for name in names:
+                path = os.path.join(folder, name)
+                if root == config.docs_dir and os.path.relpath(path, root) in entries:
+                    continue
+                try:
+                    stat = os.stat(path)
+                except OSError:
+                    continue
+                found.append((path, stat.st_mtime_ns, stat.st_size))
+    if config.config_file_path and os.path.isfile(config.config_file_path):
+        stat = os.stat(config.config_file_path)
+        found.append((config.config_file_path, stat.st_mtime_ns, stat.st_size))
+    return tuple(sorted(found))
+
+
+def force_pages(files: Files, keep: set[str]) -> None:
+    """Under --dirty: remove the previous build's output of every page but those in
+    ``keep`` (src_uri) and of pages that are gone, so that MkDocs renders them again
+    (MkDocs renders a page whose output is missing) and no removed page stays."""
+    pages = {f.abs_dest_path: f.src_uri for f in files.documentation_pages()}
+    for dest in sorted(_written - set(pages)):
+        _remove(dest)
+    for dest, uri in pages.items():
+        if uri not in keep and not files.get_file_from_path(uri).generated_by:
+            _remove(dest)
+    _written.clear()
+    _written.update(pages)
+
+
+def _remove(path: str) -> None:
+    try:
+        os.remove(path)
+    except OSError:
+        pass
+
+
+_outputs: dict[str, bytes] = {}   # files the hooks wrote beside the pages: digests
+
+
+def unchanged(path: Path, data: bytes) -> bool:
+    """Under --dirty: whether ``path`` already holds ``data``, as the previous build
+    wrote it (the finders' JSON, calendars, open data: most stay the same after an
+    edit, and writing hundreds of files is a good part of a rebuild)."""
+    if not _dirty:
+        return False
+    digest = hashlib.blake2b(data, digest_size=16).digest()
+    key = str(path)
+    if _outputs.get(key) == digest and os.path.isfile(key):
+        return True
+    _outputs[key] = digest
+    return False
+
+
+def built() -> None:
+    """The build wrote its pages: the next one compares with this one."""
+    _memory.commit()
+
+
+def failed() -> None:
+    """The build failed or wrote the page of errors: the next one renders every page
+    and writes every file."""
+    _memory.forget_pages()
+    _outputs.clear()
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Every build of `serve` gets a new Jinja environment (MkDocs' theme.get_env), which
+    compiles every template again; this keeps the compiled code for the process. Jinja
+    checks each template's source against a checksum: an edited template is compiled
+    again."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_compiled = _CompiledTemplates()
+
+
+_calendars: list[ical.Calendars] = []
+
+
+def calendars(site_url: str, today: dt.date) -> ical.Calendars:
+    """The iCalendar serializer of this build; under `serve` the previous build's,
+    which remembers the events of every measure whose Entry did not change."""
+    if not (_serving and _calendars and _calendars[0].site_url == site_url
+            and _calendars[0].stamp == today):
+        _calendars[:] = [ical.Calendars(site_url, today)]
+    return _calendars[0]
+
+
+def remember_templates(env: Any) -> None:
+    """Under `serve`: compile each template once per process, not once per build."""
+    if _serving:
+        env.bytecode_cache = _compiled
+
+
+class DirtyNotice(logging.Filter):
+    """MkDocs warns of «inaccurate navigation and other links» on every --dirty build;
+    in strict mode (mkdocs.yml) the warning would fail the build. entries_to_build
+    renders again every page an edit changes: the warning does not apply here."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (_dirty and record.getMessage().startswith("A 'dirty' build is being"))
 
 
 def problem_page(problems: Iterable[Any]) -> str:
@@ -65,4 +245,6 @@ def problem_files(files: Files, config: Any, problems: list[Any]) -> Files:
     return files
 
 
-__all__ = ["started", "serving", "problem_page", "problem_files"]
+__all__ = ["started", "serving", "dirty", "validate", "pages_to_keep", "kept_file", "force_pages",
+           "built", "failed", "DirtyNotice", "remember_templates", "calendars",
+           "unchanged", "problem_page", "problem_files"]

@@ -7,11 +7,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from typing import Any
+
 import pytest
 
 import synth
 from catalogue import validate
 from catalogue.incremental import Incremental
+from catalogue.pages import Site
 
 
 @pytest.fixture
@@ -20,7 +23,8 @@ def content(tmp_path: Path) -> Path:
 
 
 def _same(memory: Incremental, content: Path) -> set[str] | None:
-    """Validate both ways and compare everything; the pages to build afterwards."""
+    """Validate both ways and compare everything; the ids of the entries whose pages
+    are to be built again (None: every page)."""
     fresh = validate(content, today=synth.TODAY)
     again = memory.validate(content, today=synth.TODAY)
     assert [str(p) for p in again.problems] == [str(p) for p in fresh.problems]
@@ -29,9 +33,17 @@ def _same(memory: Incremental, content: Path) -> set[str] | None:
         other = again.catalogue.entries[ident]
         assert (other.data, other.body, other.positions) == \
             (entry.data, entry.body, entry.positions), ident
-    pages = memory.pages_to_build(again.catalogue)
+    return _rebuilt(memory, again.catalogue)
+
+
+def _rebuilt(memory: Incremental, catalogue: Any, environment: Any = None
+             ) -> set[str] | None:
+    site = Site(catalogue, synth.TODAY)
+    keep = memory.pages_to_keep(site, environment)
     memory.commit()
-    return pages
+    if not keep:
+        return None
+    return {e.id for e in catalogue if site.src_uri(e) not in keep}
 
 
 def _linked(content: Path) -> tuple[Path, str, Path]:
@@ -103,12 +115,39 @@ def test_an_uncommitted_build_is_built_again(content: Path) -> None:
     target, ident, _ = _linked(content)
     target.write_text(target.read_text("utf-8").replace("\ntitle: ", "\ntitle: Я ", 1), "utf-8")
     result = memory.validate(content, today=synth.TODAY)
-    assert ident in (memory.pages_to_build(result.catalogue) or ())
-    # that build failed (no commit): the next one still rebuilds the page
+    site = Site(result.catalogue, synth.TODAY)
+    assert site.src_uri(result.catalogue.entries[ident]) not in memory.pages_to_keep(site)
+    # that build failed (no commit): the next one still builds the page
     result = memory.validate(content, today=synth.TODAY)
-    assert ident in (memory.pages_to_build(result.catalogue) or ())
+    site = Site(result.catalogue, synth.TODAY)
+    assert site.src_uri(result.catalogue.entries[ident]) not in memory.pages_to_keep(site)
     memory.forget_pages()
-    assert memory.pages_to_build(result.catalogue) is None
-    # the templates changed (the caller's environment): every page
+    assert memory.pages_to_keep(site) == set()
     memory.commit()
-    assert memory.pages_to_build(result.catalogue, environment="other") is None
+    assert memory.pages_to_keep(site)
+    # the templates changed (the caller's environment): no page is kept
+    memory.commit()
+    assert memory.pages_to_keep(site, environment="other") == set()
+
+
+def test_topic_and_region_pages_are_kept_unless_they_show_the_edit(content: Path) -> None:
+    memory = Incremental()
+    result = memory.validate(content, today=synth.TODAY)
+    memory.pages_to_keep(Site(result.catalogue, synth.TODAY))
+    memory.commit()
+    measure = next(e for e in result.catalogue.of_type("measure")
+                   if isinstance(e.data.get("regions"), list) and e.topics)
+    path = content / measure.spec.folder / f"{measure.id}.md"
+    path.write_text(path.read_text("utf-8").replace("\ntitle: ", "\ntitle: Новое ", 1), "utf-8")
+    result = memory.validate(content, today=synth.TODAY)
+    site = Site(result.catalogue, synth.TODAY)
+    keep = memory.pages_to_keep(site)
+    recipients = measure.data.get("recipients") or {}
+    showing = {f"topics/{t}.md" for t in measure.topics} | \
+        {f"regions/{r}.md" for r in measure.data["regions"]} | \
+        {f"municipality-types/{m}.md" for m in recipients.get("municipality_types") or []}
+    assert not showing & keep
+    others = {p.src_uri for p in site.generated if p.kind == "reference"} - showing
+    assert others and others <= keep
+    # never kept: the section listing and the pages that count everything
+    assert not {"measures/index.md", "analytics/index.md", "my/index.md"} & keep

@@ -5,9 +5,11 @@ preview, `mkdocs serve`, after every save), and which entry pages an edit change
 but remembers between calls:
 
 - every entry file as read (the Entry and the problems of reading it), keyed by its
-  path, size and a digest of its bytes: an unchanged file is read (a few milliseconds
-  for a thousand) but not parsed again. Not by modification time: two saves within
-  one tick of the file system's clock would look the same;
+  path, size and a digest of its bytes: an unchanged file is not parsed again. It is
+  not even read again when its (mtime_ns, size, inode) are those seen last time and
+  its mtime was more than a second older than that reading (as git does with «racily
+  clean» files: a save after the reading gets a later mtime, while a save within the
+  same tick of the file system's clock as the previous one might not);
 - which entries passed ``check.check_entry`` without a problem. Such an entry is not
   checked again while its file, the entries it names and the catalogue's context are
   unchanged. «Names»: every entry whose id or former id (old_ids) occurs in its file as
@@ -18,11 +20,14 @@ but remembers between calls:
   may quote other entries, e.g. «did you mean …»). Whole-catalogue checks (duplicates,
   cycles, old_ids, unused references) run every time.
 
-``pages_to_build`` says which entry pages may differ from those of the previous
-(committed) build: an entry's page shows its own file, the entries it names (titles,
-citations, statuses) and those that name it (backlinks, legal relations); anything
-else (the context above, the numbers legal acts share, and what the caller passes as
-``environment``: templates, configuration, hand-written pages) changes every page.
+``pages_to_keep`` says which pages are the same as in the previous (committed)
+build. An entry's page shows its own file, the entries it names (titles, citations,
+statuses) and those that name it (backlinks, legal relations); a page of a topic,
+region or municipality type shows the rows of its entries, the number of federal
+measures and whether the region has a calendar. Anything else (the context above,
+the numbers legal acts share, and what the caller passes as ``environment``:
+templates, configuration, hand-written pages) changes every page; other generated
+pages (sections, analytics, the guide, «Мой муниципалитет») are not kept.
 
 Derived fields (derive.py) are filled in copies: what is remembered stays as read.
 Imports nothing from MkDocs.
@@ -32,6 +37,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import time
 import os
 import re
 from dataclasses import dataclass
@@ -44,15 +50,19 @@ from .clock import build_date
 from .derive import derive
 from .load import Loaded, add_entry, load_catalogue, read_entry
 from .model import Catalogue, Entry, TypeSpec
+from .pages import Site
 from .problems import Problem
 
 FileKey = tuple[int, bytes]            # (size, BLAKE2b digest of the bytes)
 _WORD = re.compile(r"[\w-]+")
+_RACY_NS = 1_000_000_000   # a file modified this close to its reading is read again
 
 
 @dataclass
 class _Read:
     key: FileKey
+    stat: tuple[int, int, int]         # (mtime_ns, size, inode) when read
+    read_at: int                       # time.time_ns() when read
     entry: Entry | None
     problems: list[Problem]
     words: frozenset[str]
@@ -108,24 +118,34 @@ class Incremental:
 
     def _read_entry(self, out: Loaded, path: Path, spec: TypeSpec, ident: str,
                     shown: str) -> None:
+        known = self._read.get(shown)
         try:
-            data = path.read_bytes()
+            found = path.stat()
+            stat = (found.st_mtime_ns, found.st_size, found.st_ino)
+            if known is None or known.stat != stat or stat[0] > known.read_at - _RACY_NS:
+                read_at = time.time_ns()
+                data = path.read_bytes()
+                key = (len(data), hashlib.blake2b(data, digest_size=16).digest())
+                if known is not None and known.key == key:
+                    known.stat, known.read_at = stat, read_at
+                else:
+                    known = self._parse(path, spec, ident, shown, data, key, stat, read_at)
         except OSError:
             read_entry(out, path, spec, ident, shown)   # let the reader say what is wrong
             return
-        key = (len(data), hashlib.blake2b(data, digest_size=16).digest())
-        known = self._read.get(shown)
-        if known is None or known.key != key:
-            alone = Loaded(Catalogue(root=out.catalogue.root))
-            read_entry(alone, path, spec, ident, shown)
-            text = data.decode("utf-8", errors="replace")
-            entry = alone.catalogue.entries.get(ident)
-            known = self._read[shown] = _Read(key, entry, alone.problems,
-                                              frozenset(_WORD.findall(text)), text)
-            self.parsed += 1
         out.problems += known.problems
         if known.entry is not None:
             add_entry(out, known.entry)
+
+    def _parse(self, path: Path, spec: TypeSpec, ident: str, shown: str, data: bytes,
+               key: FileKey, stat: tuple[int, int, int], read_at: int) -> _Read:
+        alone = Loaded(Catalogue(root=str(Path(self._root or "."))))
+        read_entry(alone, path, spec, ident, shown)
+        text = data.decode("utf-8", errors="replace")
+        self.parsed += 1
+        read = self._read[shown] = _Read(key, stat, read_at, alone.catalogue.entries.get(ident),
+                                         alone.problems, frozenset(_WORD.findall(text)), text)
+        return read
 
     def _named(self, catalogue: Catalogue) -> dict[str, tuple[tuple[str, FileKey | None], ...]]:
         """id -> ((name, key of the file of the entry it names), ...) for every entry."""
@@ -162,11 +182,13 @@ class Incremental:
 
     # --- pages ------------------------------------------------------------------------
 
-    def pages_to_build(self, catalogue: Catalogue, environment: Hashable = None
-                       ) -> set[str] | None:
-        """Ids of the entries whose page may differ from the last committed build's
-        (``commit``), or None: every page (nothing committed, or something every page
-        shows changed). Call after ``validate`` of this catalogue."""
+    def pages_to_keep(self, site: Site, environment: Hashable = None) -> set[str]:
+        """The pages (src_uri) whose output of the last committed build (``commit``) is
+        still what this catalogue shows: entry pages, and the pages of topics, regions and
+        municipality types. Empty when nothing was committed or something every page
+        shows changed. Any other page is to be built every time. Call after ``validate``
+        of this catalogue."""
+        catalogue = site.catalogue
         named_by: dict[str, list[str]] = {}
         for source, named in self._names.items():
             for name, _key in named:
@@ -177,22 +199,35 @@ class Incremental:
         for entry in catalogue:
             sources = tuple(sorted((s, self._key(catalogue.entries[s]))
                                    for s in named_by.get(entry.id, ())))
-            pages[entry.id] = (self._key(entry), self._names.get(entry.id, ()), sources)
+            pages[site.src_uri(entry)] = (self._key(entry), self._names.get(entry.id, ()),
+                                          sources)
+        nationwide = len(site.nationwide_measures)
+        for page in site.generated:
+            if page.kind != "reference" or page.item is None:
+                continue
+            # what listing.html shows there: the entries of each group (their rows),
+            # the federal measures' count, the region's calendar
+            pages[page.src_uri] = (
+                page.title, page.description, page.reference, page.item.id,
+                tuple((spec.name, tuple((e.id, self._key(e)) for e in entries))
+                      for spec, entries in page.groups),
+                nationwide, site.region_calendar(page.item.id)
+                if page.reference == "region" else None)
         context = hash((self._context, environment, _shared_numbers(catalogue)))
         self._pending = (context, pages)
         if self._built is None or self._built[0] != context:
-            return None
+            return set()
         before = self._built[1]
-        return {ident for ident, state in pages.items() if before.get(ident) != state}
+        return {uri for uri, state in pages.items() if before.get(uri, self) == state}
 
     def commit(self) -> None:
-        """The pages asked for by the last ``pages_to_build`` were written."""
+        """The pages of the last ``pages_to_keep`` were written (or kept)."""
         if self._pending is not None:
             self._built, self._pending = self._pending, None
 
     def forget_pages(self) -> None:
         """The pages written are not the catalogue's (a failed build, the error page):
-        the next ``pages_to_build`` says every page."""
+        the next ``pages_to_keep`` keeps none."""
         self._built = self._pending = None
 
 
