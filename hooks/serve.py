@@ -143,22 +143,35 @@ def unchanged(path: Path, data: bytes) -> bool:
         return False
     digest = hashlib.blake2b(data, digest_size=16).digest()
     key = str(path)
+    _outputs_now.add(key)
     if _outputs.get(key) == digest and os.path.isfile(key):
         return True
     _outputs[key] = digest
     return False
 
 
+_outputs_now: set[str] = set()   # the files of this build (``unchanged``)
+
+
 def built() -> None:
-    """The build wrote its pages: the next one compares with this one."""
+    """The build wrote its pages: the next one compares with this one. Under --dirty,
+    files the previous build wrote beside the pages and this one did not (a removed
+    measure's calendar, a redirect no longer needed) are removed."""
     _memory.commit()
+    if _dirty:
+        for gone in sorted(set(_outputs) - _outputs_now):
+            _remove(gone)
+            del _outputs[gone]
+    _outputs_now.clear()
 
 
 def failed() -> None:
     """The build failed or wrote the page of errors: the next one renders every page
     and writes every file."""
     _memory.forget_pages()
-    _outputs.clear()
+    for path in _outputs:        # written again, and still removed once not written
+        _outputs[path] = b""
+    _outputs_now.clear()
 
 
 class _CompiledTemplates(BytecodeCache):

@@ -124,10 +124,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         if old is None:  # the engine loaded it, so MkDocs must have it too
             raise PluginError(f"{entry.pos.path}: файл не найден среди страниц MkDocs")
         _pages[src] = entry
+        files.remove(old)   # appended below: pages in the same order either way (sitemap)
         if src in keep:
             _kept.add(src)   # its page stays as the previous build wrote it
+            files.append(old)
             continue
-        files.remove(old)
         # A leading newline keeps a body that starts with "---" from being read as meta.
         files.append(File.generated(config, src, content="\n" + _site.markdown(entry)))
     for page in _site.generated:

@@ -24,8 +24,9 @@ but remembers between calls:
 build. An entry's page shows its own file, the entries it names (titles, citations,
 statuses) and those that name it (backlinks, legal relations); a page of a topic,
 region or municipality type shows the rows of its entries, the number of federal
-measures and whether the region has a calendar. Anything else (the context above,
-the numbers legal acts share, and what the caller passes as ``environment``:
+measures and whether the region has a calendar. Anything else (the context above
+but the list of ids, which pages see through what they name; the numbers legal acts
+share, and what the caller passes as ``environment``:
 templates, configuration, hand-written pages) changes every page; other generated
 pages (sections, analytics, the guide, «Мой муниципалитет») are not kept.
 
@@ -75,9 +76,10 @@ class Incremental:
     def __init__(self) -> None:
         self._root: str | None = None
         self._read: dict[str, _Read] = {}               # shown path -> the file as read
-        self._clean: dict[str, tuple[FileKey, int, tuple[tuple[str, FileKey | None], ...]]] = {}
-        self._names: dict[str, tuple[tuple[str, FileKey | None], ...]] = {}  # id -> named
+        self._clean: dict[str, tuple[Hashable, ...]] = {}
+        self._names: dict[str, tuple[tuple[str, str, FileKey | None], ...]] = {}  # id -> named
         self._context = 0
+        self._shared = 0
         self._built: tuple[int, dict[str, Hashable]] | None = None   # committed pages
         self._pending: tuple[int, dict[str, Hashable]] | None = None
         self.parsed = 0          # files parsed by the last validate (the rest were remembered)
@@ -108,8 +110,11 @@ class Incremental:
         # derive() fills fields in place: it gets copies, what is remembered stays as read
         for entry in catalogue.of_type("problem"):
             catalogue.entries[entry.id] = dataclasses.replace(entry, data=dict(entry.data))
-        self._context = hash((today, root, _namespace(catalogue), tuple(catalogue.pages),
-                              tuple(catalogue.assets), _files_key(Path(root) / "reference")))
+        # what every page shows besides entries (reference lists) and what links check
+        self._shared = hash((today, root, tuple(catalogue.pages), tuple(catalogue.assets),
+                             _files_key(Path(root) / "reference")))
+        # checks also quote the ids there are («возможно: …») and their types
+        self._context = hash((self._shared, _namespace(catalogue)))
         self._names = self._named(catalogue)
         problems = loaded.problems + check(catalogue, today, self._check_entry)
         derive(catalogue)
@@ -147,8 +152,9 @@ class Incremental:
                                          alone.problems, frozenset(_WORD.findall(text)), text)
         return read
 
-    def _named(self, catalogue: Catalogue) -> dict[str, tuple[tuple[str, FileKey | None], ...]]:
-        """id -> ((name, key of the file of the entry it names), ...) for every entry."""
+    def _named(self, catalogue: Catalogue
+               ) -> dict[str, tuple[tuple[str, str, FileKey | None], ...]]:
+        """id -> ((name, path and key of the file of the entry it names), ...)."""
         names: dict[str, Entry] = {**catalogue.old_ids(), **catalogue.entries}
         odd = [n for n in names if not _WORD.fullmatch(n)]
         out = {}
@@ -159,7 +165,8 @@ class Incremental:
                 continue
             found = read.words & names.keys()
             found.update(n for n in odd if n in read.text)
-            out[entry.id] = tuple(sorted((n, self._key(names[n])) for n in found))
+            out[entry.id] = tuple(sorted((n, names[n].pos.path, self._key(names[n]))
+                                         for n in found))
         return out
 
     def _key(self, entry: Entry) -> FileKey | None:
@@ -191,7 +198,7 @@ class Incremental:
         catalogue = site.catalogue
         named_by: dict[str, list[str]] = {}
         for source, named in self._names.items():
-            for name, _key in named:
+            for name, _path, _key in named:
                 target = catalogue.resolve(name)
                 if target is not None and target.id != source:
                     named_by.setdefault(target.id, []).append(source)
@@ -213,7 +220,9 @@ class Incremental:
                       for spec, entries in page.groups),
                 nationwide, site.region_calendar(page.item.id)
                 if page.reference == "region" else None)
-        context = hash((self._context, environment, _shared_numbers(catalogue)))
+        # Not the ids there are: an entry's own names say which of them its page shows
+        # (a new entry changes the pages that name it, not every page).
+        context = hash((self._shared, environment, _shared_numbers(catalogue)))
         self._pending = (context, pages)
         if self._built is None or self._built[0] != context:
             return set()
