@@ -28,9 +28,11 @@ import datetime as dt
 import hashlib
 import logging
 import os
+import sys
 import tempfile
+import threading
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
@@ -153,6 +155,39 @@ def unchanged(path: Path, data: bytes) -> bool:
 _outputs_now: set[str] = set()   # the files of this build (``unchanged``)
 
 
+_later: list[threading.Thread] = []
+
+
+def finish(later: Callable[[], None]) -> None:
+    """The end of a build. Under --dirty ``later`` (the open data: files no page shows,
+    a third of what is left of a rebuild) runs in a thread, so that the browser reloads
+    the page without waiting for it; the next build waits for it first (``wait``).
+    Otherwise the caller wrote everything already and ``later`` is not called."""
+    if not _dirty:
+        built()
+        return
+
+    def run() -> None:
+        try:
+            later()
+        except Exception as exc:   # noqa: BLE001 - no build to fail any more: say it
+            print(f"ОШИБКА: {exc}", file=sys.stderr, flush=True)
+            failed()
+            return
+        built()
+
+    thread = threading.Thread(target=run, name="catalogue-open-data", daemon=True)
+    _later[:] = [thread]
+    thread.start()
+
+
+def wait() -> None:
+    """Until what ``finish`` left to a thread is written."""
+    for thread in _later:
+        thread.join()
+    _later.clear()
+
+
 def built() -> None:
     """The build wrote its pages: the next one compares with this one. Under --dirty,
     files the previous build wrote beside the pages and this one did not (a removed
@@ -260,4 +295,4 @@ def problem_files(files: Files, config: Any, problems: list[Any]) -> Files:
 
 __all__ = ["started", "serving", "dirty", "validate", "pages_to_keep", "kept_file", "force_pages",
            "built", "failed", "DirtyNotice", "remember_templates", "calendars",
-           "unchanged", "problem_page", "problem_files"]
+           "unchanged", "finish", "wait", "problem_page", "problem_files"]

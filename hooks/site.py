@@ -71,6 +71,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site
+    serve.wait()   # the previous build's open data (`serve --dirty`) is written
     # What the previous build of `mkdocs serve` computed is stale after any edit.
     _finder_cache.clear()
     _analytics_cache.clear()
@@ -229,12 +230,15 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     gc.unfreeze()  # `mkdocs serve` builds again: let this build's objects go
     _write_search_index(Path(config.site_dir), _site)   # needs Material's index
+    site, dest_uris = _site, frozenset(_dest_uris)
     _finish_second_core(config)
-    serve.built()
+    # `serve --dirty`: the open data in a thread, after the pages (hooks/serve.py)
+    serve.finish(lambda: _write_open_data(config, site, dest_uris))
 
 
 def on_build_error(*, error: Exception) -> None:
     gc.unfreeze()
+    serve.wait()
     serve.failed()   # pages may be half written: the next build renders every one
 
 
@@ -328,7 +332,8 @@ def _write_outputs(config: MkDocsConfig) -> None:
     calendars = serve.calendars(config.site_url or "", _site.today)
     _write_finder_and_calendars(site_dir, _site, calendars)
     my_site.write(site_dir, _site, config.site_url or "", _write, calendars)
-    _write_open_data(config)
+    if not serve.dirty():   # else after the build: on_post_build
+        _write_open_data(config, _site, frozenset(_dest_uris))
     _write(site_dir / "data" / "analytics.json",
            json.dumps(_analytics().as_dict(), ensure_ascii=False, indent=1).encode("utf-8"))
 
@@ -527,20 +532,20 @@ def _open_data_env(env: Any, config: MkDocsConfig, files: Files) -> None:
     env.filters["url"] = url
 
 
-def _write_open_data(config: MkDocsConfig) -> None:
-    """data/ exports, Atom feeds, pages at former addresses, the offline download."""
-    assert _site is not None
+def _write_open_data(config: MkDocsConfig, site: Site, dest_uris: frozenset[str]) -> None:
+    """data/ exports, Atom feeds, pages at former addresses, the offline download.
+    (Arguments, not this module's state: under `serve --dirty` a thread writes them.)"""
     site_dir, site_url = Path(config.site_dir), config.site_url or ""
-    for rel, data in export.files(_site.catalogue, site_url).items():
+    for rel, data in export.files(site.catalogue, site_url).items():
         _write(site_dir / rel, data)
     if site_url:
-        for rel, data in feeds.feeds(_site.catalogue, site_url, config.site_name).items():
+        for rel, data in feeds.feeds(site.catalogue, site_url, config.site_name).items():
             _write(site_dir / rel, data)
     else:
         log.info("site_url не задан: ленты Atom не созданы")
-    for rel, page in redirects.redirects(_site.catalogue, site_url,
+    for rel, page in redirects.redirects(site.catalogue, site_url,
                                          use_directory_urls=config.use_directory_urls):
-        if rel in _dest_uris:
+        if rel in dest_uris:
             raise PluginError(f"{rel}: прежний адрес (old_ids) совпадает с существующей "
                               f"страницей сайта")
         _write(site_dir / rel, page.encode("utf-8"))

@@ -158,6 +158,7 @@ def test_dirty_preview_equals_a_full_build_after_each_edit(
             before = {p: p.stat().st_mtime_ns for p in site.rglob("*.html")}
             write(path, change())
             build(config, dirty=True)
+            serve.wait()   # the open data is written in a thread after the pages
             kept = [p for p, mtime in before.items()
                     if p.exists() and p.stat().st_mtime_ns == mtime]
             assert kept, "--dirty rendered every page again"
