@@ -13,13 +13,15 @@ browser reloads it, and reloads the site again once the files are fixed.
 Speed (README, «Preview»). Under `serve` the catalogue is validated by
 catalogue.incremental, which parses and checks only what changed since the previous
 build. With `mkdocs serve --dirty` (what `make serve` runs) MkDocs renders again only
-the pages whose File it sees modified; hooks/site.py then hands MkDocs the entry
-pages an edit may change (``entries_to_build``: the edited entries, those they name,
-those that name them; all after a change to templates, configuration, hand-written
-pages or reference lists) as generated content, which MkDocs always renders, and
-keeps the File of every other entry, whose page from the previous build stays. The
-generated pages (listings, finders, analytics, open data) are built every time; the
-hand-written pages too (``force_pages``: their titles are every page's navigation).
+the pages whose File it sees modified. hooks/site.py asks ``pages_to_keep`` which
+pages an edit leaves as they are (entries, topics, regions, municipality types: the
+engine compares what each shows with the previous build) and keeps their Files: an
+entry's own file, a generated page's ``kept_file``, both older than their output. Every
+other page gets content, which MkDocs always renders; hand-written pages lose their
+output (``force_pages``), so MkDocs renders them too (their titles are every page's
+navigation). Outputs beside the pages are not rewritten when their bytes are the same
+(``unchanged``), the open data is written in a thread after the pages (``finish``), and
+templates are compiled once per process (``remember_templates``).
 """
 from __future__ import annotations
 
