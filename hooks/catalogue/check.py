@@ -21,7 +21,8 @@ from . import body as md
 from . import lint, quickcheck
 from .fields import ID_PATTERN
 from .model import (REFERENCES, TYPES, Catalogue, Entry, FieldPath, Pos, Record,
-                    ReferenceItem, ReferenceSpec, TypeSpec, as_date, references,
+                    ReferenceItem, ReferenceSpec, TypeSpec, as_date, record_references,
+                    references,
                     walk_marked)
 from .chars import LIST_DASH, describe_odd, unmasked
 from .problems import Problem, count_words as plural, field_name, problem
@@ -784,8 +785,7 @@ def used_references(catalogue: Catalogue) -> dict[str, set[str]]:
     records: Iterable[Record] = [*catalogue, *(i for items in catalogue.references.values()
                                                for i in items.values())]
     for record in records:
-        spec = record.spec  # type: ignore[attr-defined]
-        for _path, target, ident in references(spec.properties, record.data):
+        for _path, target, ident in record_references(record):  # type: ignore[arg-type]
             if target in used:
                 used[target].add(ident)
     return used

@@ -28,7 +28,8 @@ measures and whether the region has a calendar. Anything else (the context above
 but the list of ids, which pages see through what they name; the numbers legal acts
 share, and what the caller passes as ``environment``:
 templates, configuration, hand-written pages) changes every page; other generated
-pages (sections, analytics, the guide, «Мой муниципалитет») are not kept.
+pages (sections, analytics, the guide, «Мой муниципалитет») are not kept: they are in
+the navigation, whose titles MkDocs takes from pages it renders.
 
 Derived fields (derive.py) are filled in copies: what is remembered stays as read.
 Imports nothing from MkDocs.
