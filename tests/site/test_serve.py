@@ -3,7 +3,9 @@ rebuild must show the edit everywhere (finders' JSON, analytics), and a validati
 error must reach the browser, not only the terminal.
 
 The builds run in this process as serve runs them (mkdocs.commands.build.build on a
-loaded configuration, no fork), on the small catalogue of the engine tests.
+loaded configuration, no fork), on the small catalogue of the engine tests; with
+dirty=True as `make serve` (`mkdocs serve --dirty`) runs them, where the hooks choose
+the pages MkDocs renders again (hooks/serve.py).
 """
 from __future__ import annotations
 
