@@ -46,7 +46,7 @@ from catalogue.incremental import Incremental
 _serving = False
 _dirty = False
 _memory = Incremental()
-_written: set[str] = set()     # abs_dest_path of the pages of the previous build
+_written: dict[str, str] = {}  # abs_dest_path -> src_uri: the pages of the previous build
 
 
 def started(command: str, dirty: bool = False) -> None:
@@ -120,7 +120,7 @@ def force_pages(files: Files, keep: set[str]) -> None:
     ``keep`` (src_uri) and of pages that are gone, so that MkDocs renders them again
     (MkDocs renders a page whose output is missing) and no removed page stays."""
     pages = {f.abs_dest_path: f.src_uri for f in files.documentation_pages()}
-    for dest in sorted(_written - set(pages)):
+    for dest in sorted(set(_written) - set(pages)):
         _remove(dest)
     for dest, uri in pages.items():
         if uri not in keep and not files.get_file_from_path(uri).generated_by:
@@ -290,8 +290,12 @@ def problem_files(files: Files, config: Any, problems: list[Any]) -> Files:
     pages = {f.src_uri for f in files.documentation_pages()}
     for file in list(files.documentation_pages()):
         files.remove(file)
-    for uri in sorted(pages | set(_nav_paths(config.nav))):
+    # under --dirty also every page the previous build wrote (topics, regions…): they
+    # would stay as they were, without the errors
+    for uri in sorted(pages | set(_nav_paths(config.nav)) | set(_written.values())):
         files.append(File.generated(config, uri, content=content))
+    if _dirty:
+        force_pages(files, set())
     return files
 
 

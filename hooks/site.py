@@ -111,12 +111,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _pages.clear()
     _kept.clear()
-    if _problems:   # `mkdocs serve` with errors: hooks/serve.py
-        return serve.problem_files(files, config, _problems)
-    assert _site is not None
     for file in list(files):
         if file.src_uri.startswith("reference/"):
             files.remove(file)  # reference lists are data, not pages
+    if _problems:   # `mkdocs serve` with errors: hooks/serve.py
+        return serve.problem_files(files, config, _problems)
+    assert _site is not None
     # `mkdocs serve --dirty`: the pages an edit leaves as they are (hooks/serve.py)
     keep = serve.pages_to_keep(_site, config)
     for entry in _site.catalogue:
