@@ -29,8 +29,9 @@ site: deps
 offline: deps
 	$(PY) scripts/offline.py
 
+# --dirty: after a save only the pages it changes are built again (README, «Preview»)
 serve: deps
-	$(PY) -m mkdocs serve
+	$(PY) -m mkdocs serve --dirty
 
 validate: deps
 	$(PY) scripts/validate.py

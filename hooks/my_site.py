@@ -22,14 +22,15 @@ def context(site: Site) -> dict[str, Any]:
 
 
 def write(site_dir: Path, site: Site, site_url: str,
-          put: Callable[[Path, bytes], None]) -> None:
+          put: Callable[[Path, bytes], None], calendars: ical.Calendars | None = None
+          ) -> None:
     """The files /my/ downloads (my/shared.json, my/regions/<id>.json: my.page_files)
     and one calendar per region that has announced windows (its own measures and
     the federal ones); no empty calendar is written."""
     for path, content in my.page_files(site, finder.POPULATION_BANDS).items():
         put(site_dir / path,
             json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-    calendars = ical.Calendars(site_url, site.today)
+    calendars = calendars or ical.Calendars(site_url, site.today)
     regions = site.catalogue.references["region"]
     for region, measures in site.region_calendars.items():
         name = str(regions[region].data.get("name", region))

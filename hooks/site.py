@@ -48,6 +48,7 @@ log = logging.getLogger("mkdocs.hooks.catalogue")
 _site: Site | None = None
 _pages: dict[str, Entry | GeneratedPage] = {}
 _problems: list[Any] = []  # `mkdocs serve` only: the errors every page shows instead
+_kept: set[str] = set()   # `mkdocs serve --dirty`: entry pages left as the last build wrote them
 # Computed once per build (on_config empties them: `mkdocs serve` may build again
 # through the same module)
 _finder_cache: dict[str, dict[str, Any] | None] = {}
@@ -65,11 +66,12 @@ _ALLOWED_ATTRIBUTES = {"*": {"id", "class", "title"}, "a": {"href"},
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    serve.started(command)   # MkDocs calls this once, on the first build's hooks
+    serve.started(command, dirty)   # MkDocs calls this once, on the first build's hooks
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site
+    serve.wait()   # the previous build's open data (`serve --dirty`) is written
     # What the previous build of `mkdocs serve` computed is stale after any edit.
     _finder_cache.clear()
     _analytics_cache.clear()
@@ -77,7 +79,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _problems.clear()
     _share.clear()
     today = build_date()
-    result = validate(config.docs_dir, today)
+    # `mkdocs serve` validates again after every save: only what changed (hooks/serve.py)
+    result = serve.validate(config.docs_dir, today) if serve.serving() \
+        else validate(config.docs_dir, today)
     for warning in result.warnings:
         log.info("%s", warning)  # warnings inform; strict mode must not fail on staleness
     if result.errors:
@@ -92,6 +96,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         print(f"ОШИБКА: {message}", file=sys.stderr, flush=True)
         _problems.extend(result.errors)
         _site = None
+        serve.failed()   # every page is the list of errors now
         return config
     _site = Site(result.catalogue, today)
     _configure_offline(config)
@@ -105,27 +110,40 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _pages.clear()
-    if _problems:   # `mkdocs serve` with errors: hooks/serve.py
-        return serve.problem_files(files, config, _problems)
-    assert _site is not None
+    _kept.clear()
     for file in list(files):
         if file.src_uri.startswith("reference/"):
             files.remove(file)  # reference lists are data, not pages
+    if _problems:   # `mkdocs serve` with errors: hooks/serve.py
+        return serve.problem_files(files, config, _problems)
+    assert _site is not None
+    # `mkdocs serve --dirty`: the pages an edit leaves as they are (hooks/serve.py)
+    keep = serve.pages_to_keep(_site, config)
     for entry in _site.catalogue:
         src = _site.src_uri(entry)
         old = files.get_file_from_path(src)
         if old is None:  # the engine loaded it, so MkDocs must have it too
             raise PluginError(f"{entry.pos.path}: файл не найден среди страниц MkDocs")
-        files.remove(old)
+        _pages[src] = entry
+        files.remove(old)   # appended below: pages in the same order either way (sitemap)
+        if src in keep:
+            _kept.add(src)   # its page stays as the previous build wrote it
+            files.append(old)
+            continue
         # A leading newline keeps a body that starts with "---" from being read as meta.
         files.append(File.generated(config, src, content="\n" + _site.markdown(entry)))
-        _pages[src] = entry
     for page in _site.generated:
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(f"content/{page.src_uri}: этот адрес создаётся автоматически, "
                               f"удалите файл")
-        files.append(File.generated(config, page.src_uri, content="\n"))
         _pages[page.src_uri] = page
+        if page.src_uri in keep:
+            _kept.add(page.src_uri)
+            files.append(serve.kept_file(config, page.src_uri))
+            continue
+        files.append(File.generated(config, page.src_uri, content="\n"))
+    if serve.dirty():
+        serve.force_pages(files, _kept)
     return files
 
 
@@ -175,6 +193,7 @@ def _our_template(name: str | None) -> bool:
 
 def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
     env.autoescape = _our_template
+    serve.remember_templates(env)
     _shell_env(env, config)
     env.filters["ru_date"] = present.ru_date
     env.filters["ru_number"] = present.ru_number
@@ -211,7 +230,16 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     gc.unfreeze()  # `mkdocs serve` builds again: let this build's objects go
     _write_search_index(Path(config.site_dir), _site)   # needs Material's index
+    site, dest_uris = _site, frozenset(_dest_uris)
     _finish_second_core(config)
+    # `serve --dirty`: the open data in a thread, after the pages (hooks/serve.py)
+    serve.finish(lambda: _write_open_data(config, site, dest_uris))
+
+
+def on_build_error(*, error: Exception) -> None:
+    gc.unfreeze()
+    serve.wait()
+    serve.failed()   # pages may be half written: the next build renders every one
 
 
 HANDWRITTEN_BOOST = 0.5   # search: hand-written pages under entries (see below)
@@ -287,9 +315,11 @@ class _Warnings(logging.Handler):
 def _quiet_skips() -> None:
     # MkDocs loads this module afresh for every build (`mkdocs serve`): one filter only.
     logger = logging.getLogger("mkdocs.commands.build")
-    for old in [f for f in logger.filters if type(f).__name__ == "_QuietSkips"]:
+    for old in [f for f in logger.filters
+                if type(f).__name__ in ("_QuietSkips", "DirtyNotice")]:
         logger.removeFilter(old)
     logger.addFilter(_QuietSkips())
+    logger.addFilter(serve.DirtyNotice())
 
 
 _quiet_skips()
@@ -298,9 +328,12 @@ _quiet_skips()
 def _write_outputs(config: MkDocsConfig) -> None:
     assert _site is not None
     site_dir = Path(config.site_dir)
-    _write_finder_and_calendars(site_dir, _site, config.site_url or "")
-    my_site.write(site_dir, _site, config.site_url or "", _write)
-    _write_open_data(config)
+    # one serializer of events for every calendar (kept between builds of `serve`)
+    calendars = serve.calendars(config.site_url or "", _site.today)
+    _write_finder_and_calendars(site_dir, _site, calendars)
+    my_site.write(site_dir, _site, config.site_url or "", _write, calendars)
+    if not serve.dirty():   # else after the build: on_post_build
+        _write_open_data(config, _site, frozenset(_dest_uris))
     _write(site_dir / "data" / "analytics.json",
            json.dumps(_analytics().as_dict(), ensure_ascii=False, indent=1).encode("utf-8"))
 
@@ -355,7 +388,13 @@ def _second_core_pages(files: Files) -> None:
 
 def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str | None:
     # The child converts this page; here it needs no body.
-    return "\n" if page.file.src_uri in _share else None
+    if page.file.src_uri in _share:
+        return "\n"
+    item = _pages.get(page.file.src_uri) if page.file.src_uri in _kept else None
+    if item is not None:   # --dirty kept the file: MkDocs reads it only if its page
+        assert _site is not None   # is missing, and must read the engine's text
+        return "\n" + _site.markdown(item) if isinstance(item, Entry) else "\n"
+    return None
 
 
 def _finish_second_core(config: MkDocsConfig) -> None:
@@ -396,18 +435,20 @@ def _years(index: dict[str, Any]) -> list[int]:
 
 
 def _write(path: Path, data: bytes) -> None:
+    if serve.unchanged(path, data):   # `serve --dirty`: the same bytes are there already
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
 
 
-def _write_finder_and_calendars(site_dir: Path, site: Site, site_url: str) -> None:
+def _write_finder_and_calendars(site_dir: Path, site: Site, calendars: ical.Calendars
+                                ) -> None:
     """The finders' JSON indexes and the iCalendar files of application windows."""
     for name in finder.INDEXES:
         index = _finder_index(name)
         folder = site.types[name].folder
         _write(site_dir / folder / "finder.json",
                json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-    calendars = ical.Calendars(site_url, site.today)
     for rel, (measures, name) in ical.calendar_files(site.catalogue).items():
         _write(site_dir / rel, calendars.calendar(measures, name))
 
@@ -491,19 +532,20 @@ def _open_data_env(env: Any, config: MkDocsConfig, files: Files) -> None:
     env.filters["url"] = url
 
 
-def _write_open_data(config: MkDocsConfig) -> None:
-    """data/ exports, Atom feeds, pages at former addresses, the offline download."""
-    assert _site is not None
+def _write_open_data(config: MkDocsConfig, site: Site, dest_uris: frozenset[str]) -> None:
+    """data/ exports, Atom feeds, pages at former addresses, the offline download.
+    (Arguments, not this module's state: under `serve --dirty` a thread writes them.)"""
     site_dir, site_url = Path(config.site_dir), config.site_url or ""
-    export.write(site_dir, _site.catalogue, site_url)
+    for rel, data in export.files(site.catalogue, site_url).items():
+        _write(site_dir / rel, data)
     if site_url:
-        for rel, data in feeds.feeds(_site.catalogue, site_url, config.site_name).items():
+        for rel, data in feeds.feeds(site.catalogue, site_url, config.site_name).items():
             _write(site_dir / rel, data)
     else:
         log.info("site_url не задан: ленты Atom не созданы")
-    for rel, page in redirects.redirects(_site.catalogue, site_url,
+    for rel, page in redirects.redirects(site.catalogue, site_url,
                                          use_directory_urls=config.use_directory_urls):
-        if rel in _dest_uris:
+        if rel in dest_uris:
             raise PluginError(f"{rel}: прежний адрес (old_ids) совпадает с существующей "
                               f"страницей сайта")
         _write(site_dir / rel, page.encode("utf-8"))

@@ -25,10 +25,13 @@ catalogue, built too); and finder_filter_ms (one filter change on the measures
 finder); medians of --runs;
 --finder-measures N then times the finder again on an index widened to N measures.
 
-With --serve it measures the preview instead: starts `mkdocs serve` on the synthetic
-catalogue, then saves an edit to one entry --edits times and reports the seconds from
-each save to the moment its page, fetched over HTTP, shows the edit
-(serve_first_build_s, save_to_page_s: median, save_to_page_all_s).
+With --serve it measures the preview instead: starts `mkdocs serve --dirty` (what
+`make serve` runs; --no-dirty: plain `mkdocs serve`, which builds the whole site after
+every save) on the synthetic catalogue, then saves an edit to one measure's title
+--edits times and reports the seconds from each save to the moment its page, fetched
+over HTTP, shows the edit (serve_first_build_s, save_to_page_s: median,
+save_to_page_all_s), and the same for the page of its section, which lists it
+(save_to_listing_s, save_to_listing_all_s); serve_command says what ran.
 
 With --browser, also «Мой муниципалитет» with a stored profile (the region and type with the most
 measures, 3,000 people): my_shown_ms (opening /my/ to every list in the page, my.js's
@@ -476,18 +479,21 @@ def _fetch(url: str) -> str | None:
         return None
 
 
-def measure_serve(content: Path, edits: int, timeout: float = 3600) -> dict[str, object]:
-    """Seconds from saving an entry to its refreshed page under `mkdocs serve`."""
+def measure_serve(content: Path, edits: int, timeout: float = 3600, dirty: bool = True
+                  ) -> dict[str, object]:
+    """Seconds from saving an entry to its refreshed page (and its section's page)
+    under `mkdocs serve` (--dirty unless ``dirty`` is False)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     measure = sorted((content / "measures").glob("*.md"))[len(list(
         (content / "measures").glob("*.md"))) // 2]
     url = f"http://127.0.0.1:{port}{_mount_path()}measures/{measure.stem}/"
+    listing = f"http://127.0.0.1:{port}{_mount_path()}measures/"
     log = tempfile.TemporaryFile()
     start = time.perf_counter()
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a",
-                               f"127.0.0.1:{port}"], cwd=ROOT, env=_env(content),
+    command = ["mkdocs", "serve", *(["--dirty"] if dirty else []), "-a", f"127.0.0.1:{port}"]
+    server = subprocess.Popen([sys.executable, "-m", *command], cwd=ROOT, env=_env(content),
                               stdout=log, stderr=subprocess.STDOUT)
     try:
         while _fetch(url) is None:
@@ -500,7 +506,7 @@ def measure_serve(content: Path, edits: int, timeout: float = 3600) -> dict[str,
         if "Каталог не прошёл проверку" in (_fetch(url) or ""):
             raise RuntimeError("the synthetic catalogue has errors: see its page " + url)
         original = measure.read_text(encoding="utf-8")
-        times = []
+        times, listed = [], []
         for i in range(edits):
             marker = f"правка{i}x{os.getpid()}"
             measure.write_text(original.replace("\ntitle: ", f"\ntitle: {marker} ", 1),
@@ -515,14 +521,22 @@ def measure_serve(content: Path, edits: int, timeout: float = 3600) -> dict[str,
                                        log.read().decode("utf-8", "replace")[-3000:])
                 time.sleep(0.05)
             times.append(time.perf_counter() - saved)
+            while marker not in (_fetch(listing) or ""):   # written in the same build
+                if time.perf_counter() - saved > timeout:
+                    raise RuntimeError("the section's page did not change after the save")
+                time.sleep(0.05)
+            listed.append(time.perf_counter() - saved)
             time.sleep(1.0)   # let the watcher settle before the next save
         measure.write_text(original, encoding="utf-8")
     finally:
         server.terminate()
         server.wait(timeout=60)
-    return {"serve_first_build_s": round(first, 2),
+    return {"serve_command": " ".join(command[:-2]),
+            "serve_first_build_s": round(first, 2),
             "save_to_page_s": round(statistics.median(times), 2),
-            "save_to_page_all_s": [round(t, 2) for t in times]}
+            "save_to_page_all_s": [round(t, 2) for t in times],
+            "save_to_listing_s": round(statistics.median(listed), 2),
+            "save_to_listing_all_s": [round(t, 2) for t in listed]}
 
 
 def _synthetic(tmp: Path, entries: int) -> Path:
@@ -533,10 +547,14 @@ def _synthetic(tmp: Path, entries: int) -> Path:
     return content
 
 
-def run_serve(entries: int, edits: int) -> dict[str, object]:
+def run_serve(entries: int, edits: int, dirty: bool = True) -> dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
         content = _synthetic(Path(tmp_name), entries)
-        return {"entries": entries, "edits": edits, **measure_serve(content, edits)}
+        load = os.getloadavg()[0]
+        figures = measure_serve(content, edits, dirty=dirty)
+        # the machine's load average (1 min) before and after: the times are wall time
+        return {"entries": entries, "edits": edits, **figures,
+                "load_average": [round(load, 1), round(os.getloadavg()[0], 1)]}
 
 
 def _size_of(path: Path) -> int:
@@ -628,9 +646,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--serve", action="store_true",
                         help="time save -> refreshed page under mkdocs serve instead")
     parser.add_argument("--edits", type=int, default=5, help="with --serve: edits to time")
+    parser.add_argument("--no-dirty", action="store_true",
+                        help="with --serve: plain `mkdocs serve` (a full build per save)")
     args = parser.parse_args(argv)
     if args.serve:
-        print(json.dumps(run_serve(args.entries, args.edits), ensure_ascii=False))
+        print(json.dumps(run_serve(args.entries, args.edits, not args.no_dirty),
+                         ensure_ascii=False))
         return 0
     if args.my_site:
         print(json.dumps(measure_my(args.my_site[0], args.my_runs or max(args.runs, 5),

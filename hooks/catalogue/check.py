@@ -12,7 +12,7 @@ import posixpath
 import re
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import jsonschema
 from jsonschema import Draft202012Validator
@@ -21,7 +21,8 @@ from . import body as md
 from . import lint, quickcheck
 from .fields import ID_PATTERN
 from .model import (REFERENCES, TYPES, Catalogue, Entry, FieldPath, Pos, Record,
-                    ReferenceItem, ReferenceSpec, TypeSpec, as_date, references,
+                    ReferenceItem, ReferenceSpec, TypeSpec, as_date, record_references,
+                    references,
                     walk_marked)
 from .chars import LIST_DASH, describe_odd, unmasked
 from .problems import Problem, count_words as plural, field_name, problem
@@ -50,14 +51,17 @@ def _quick(name: str) -> quickcheck.Check | None:
     return quickcheck.compile_schema(_schema(name))
 
 
-def check(catalogue: Catalogue, today: dt.date) -> list[Problem]:
-    """All problems of a loaded catalogue (loading problems are the loader's)."""
+def check(catalogue: Catalogue, today: dt.date,
+          entry_check: Callable[[Entry, Catalogue, dt.date], list[Problem]] | None = None
+          ) -> list[Problem]:
+    """All problems of a loaded catalogue (loading problems are the loader's).
+    ``entry_check`` stands in for ``check_entry`` (incremental.py remembers its answers)."""
     out: list[Problem] = []
     for items in catalogue.references.values():
         for item in items.values():
             out += check_record(item, item.spec, catalogue)
     for entry in catalogue:
-        out += check_entry(entry, catalogue, today)
+        out += (entry_check or check_entry)(entry, catalogue, today)
     out += check_legal_cycles(catalogue)
     out += check_old_ids(catalogue)
     out += check_unused_references(catalogue)
@@ -916,8 +920,7 @@ def used_references(catalogue: Catalogue) -> dict[str, set[str]]:
     records: Iterable[Record] = [*catalogue, *(i for items in catalogue.references.values()
                                                for i in items.values())]
     for record in records:
-        spec = record.spec  # type: ignore[attr-defined]
-        for _path, target, ident in references(spec.properties, record.data):
+        for _path, target, ident in record_references(record):  # type: ignore[arg-type]
             if target in used:
                 used[target].add(ident)
     return used

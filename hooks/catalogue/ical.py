@@ -7,7 +7,9 @@ least one component, and strict readers reject such a file. ``calendar_files``
 says which calendars exist; the build writes exactly those and the pages link
 exactly those.
 Each measure's events are serialized once and reused by every calendar that
-holds them (the whole catalogue, its topics, its own page).
+holds them (the whole catalogue, its topics, its regions, its own page), and by the
+next build of the same process for the same Entry object (`mkdocs serve`: the
+engine's incremental.py keeps the object of an unchanged file).
 """
 from __future__ import annotations
 
@@ -45,13 +47,14 @@ class Calendars:
     """Serialized events per measure, assembled into as many calendars as needed."""
     site_url: str
     stamp: dt.date
-    _events: dict[str, bytes] = field(default_factory=dict)
+    _events: dict[str, tuple[Entry, bytes]] = field(default_factory=dict)
 
     def _of(self, entry: Entry) -> bytes:
-        if entry.id not in self._events:
-            self._events[entry.id] = b"".join(
-                e.to_ical() for e in events(entry, self.site_url, self.stamp))
-        return self._events[entry.id]
+        known = self._events.get(entry.id)
+        if known is None or known[0] is not entry:   # the same object: the same file
+            known = self._events[entry.id] = (entry, b"".join(
+                e.to_ical() for e in events(entry, self.site_url, self.stamp)))
+        return known[1]
 
     def calendar(self, entries: Iterable[Entry], name: str) -> bytes:
         """An .ics file with the windows of the given measures; deterministic.

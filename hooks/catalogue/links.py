@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from . import body as md
-from .model import REFERENCES, Catalogue, Entry, as_date, references
+from .model import REFERENCES, Catalogue, Entry, as_date, record_references
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class Links:
 def build_links(catalogue: Catalogue) -> Links:
     to: dict[Key, list[Link]] = defaultdict(list)
     for entry in catalogue:
-        for path, target, ident in references(entry.spec.properties, entry.data):
+        for path, target, ident in record_references(entry):
             top = str(path[0])
             label = entry.spec.field_label(top)
             kind = target

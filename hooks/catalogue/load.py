@@ -12,7 +12,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -40,19 +40,37 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
 
 
-def load_catalogue(content_dir: str | os.PathLike[str]) -> Loaded:
-    """Read every file under content_dir. Paths in positions are relative to its parent."""
+class EntryReader(Protocol):
+    """Reads one entry file into ``out`` (see ``read_entry``); incremental.py's
+    remembers what it read."""
+
+    def __call__(self, out: Loaded, path: Path, spec: TypeSpec, ident: str,
+                 shown: str) -> None: ...
+
+
+def load_catalogue(content_dir: str | os.PathLike[str],
+                   entry_reader: EntryReader | None = None) -> Loaded:
+    """Read every file under content_dir. Paths in positions are relative to its parent.
+    Entry files go through ``entry_reader`` (default: ``read_entry``)."""
     root = Path(content_dir).resolve()
     base = root.parent
     out = Loaded(Catalogue(root=str(root)))
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         rel = path.relative_to(root).as_posix()
         shown = path.relative_to(base).as_posix()
-        _load_file(out, path, rel, shown)
+        _load_file(out, path, rel, shown, entry_reader or read_entry)
     return out
 
 
-def _load_file(out: Loaded, path: Path, rel: str, shown: str) -> None:
+def read_entry(out: Loaded, path: Path, spec: TypeSpec, ident: str, shown: str) -> None:
+    """Read one entry file into ``out``: the entry, or the problems that kept it out."""
+    text = _read_text(out, path, shown)
+    if text is not None:
+        load_entry(out, spec, ident, text, shown)
+
+
+def _load_file(out: Loaded, path: Path, rel: str, shown: str,
+               entry_reader: EntryReader = read_entry) -> None:
     parts = rel.split("/")
     folder = parts[0] if len(parts) > 1 else ""
     name = parts[-1]
@@ -60,9 +78,7 @@ def _load_file(out: Loaded, path: Path, rel: str, shown: str) -> None:
         return
     suffix = Path(name).suffix.lower()
     if len(parts) == 2 and folder in TYPE_BY_FOLDER and suffix == ".md":
-        text = _read_text(out, path, shown)
-        if text is not None:
-            load_entry(out, TYPE_BY_FOLDER[folder], Path(name).stem, text, shown)
+        entry_reader(out, path, TYPE_BY_FOLDER[folder], Path(name).stem, shown)
         return
     if len(parts) == 2 and folder == REFERENCE_DIR and name in REFERENCE_BY_FILE:
         text = _read_text(out, path, shown)
@@ -172,14 +188,19 @@ def load_entry(out: Loaded, spec: TypeSpec, ident: str, text: str, shown: str) -
         return None
     entry = Entry(data=data, positions=positions, pos=Pos(shown, 1), spec=spec, id=ident,
                   body=body, body_line=body_line, typed=typed)
-    existing = out.catalogue.entries.get(ident)
+    return entry if add_entry(out, entry) else None
+
+
+def add_entry(out: Loaded, entry: Entry) -> bool:
+    """Put a read entry into the catalogue; False (and the problem) when its id is taken."""
+    existing = out.catalogue.entries.get(entry.id)
     if existing is not None:
         out.problems.append(problem(entry.pos, "id-duplicate",
-                                    f"id «{ident}» уже занят: {existing.pos.path}. "
+                                    f"id «{entry.id}» уже занят: {existing.pos.path}. "
                                     f"Переименуйте один из файлов"))
-        return None
-    out.catalogue.entries[ident] = entry
-    return entry
+        return False
+    out.catalogue.entries[entry.id] = entry
+    return True
 
 
 def load_reference(out: Loaded, name: str, text: str, shown: str) -> None:

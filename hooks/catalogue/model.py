@@ -340,3 +340,15 @@ def references(spec_properties: dict[str, Schema], data: dict[str, Any]
     for path, schema, value in walk_marked(root, data):
         if "x-ref" in schema and isinstance(value, str):
             yield path, schema["x-ref"], value
+
+
+def record_references(record: Entry | ReferenceItem) -> list[tuple[FieldPath, str, str]]:
+    """``references`` of an entry or reference item, computed once per object: a record
+    is not changed once read (derive.py adds no reference, and fills copies under
+    incremental.py), and the links, the unused-reference check and /my/ all ask for
+    them; under `mkdocs serve` the object of an unchanged file lives on between builds."""
+    found = record.__dict__.get("_references")
+    if found is None:
+        found = record.__dict__["_references"] = list(
+            references(record.spec.properties, record.data))
+    return found

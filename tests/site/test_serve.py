@@ -3,11 +3,14 @@ rebuild must show the edit everywhere (finders' JSON, analytics), and a validati
 error must reach the browser, not only the terminal.
 
 The builds run in this process as serve runs them (mkdocs.commands.build.build on a
-loaded configuration, no fork), on the small catalogue of the engine tests.
+loaded configuration, no fork), on the small catalogue of the engine tests; with
+dirty=True as `make serve` (`mkdocs serve --dirty`) runs them, where the hooks choose
+the pages MkDocs renders again (hooks/serve.py).
 """
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -107,3 +110,82 @@ def test_build_still_fails_on_errors(configured: tuple[Any, Any, Path]) -> None:
     with pytest.raises(Abort):    # MkDocs' wrapper of the hook's PluginError
         build(config)
     assert not (_site / "index.html").exists()
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_dirty_preview_equals_a_full_build_after_each_edit(
+        configured: tuple[Any, Any, Path], tmp_path: Path) -> None:
+    """`make serve` runs `mkdocs serve --dirty`: MkDocs renders again only the pages the
+    hooks give it as changed. After every kind of edit the preview's files must be the
+    files a full build of the same content writes, byte for byte: no page keeps the old
+    title of an entry (its own, those it links to and that link to it, its topics and
+    regions, the section), no removed page or calendar stays."""
+    cat, config, site = configured
+    serve = _serve_module()
+    title = "Грант на развитие сельских поселений"
+    practice = cat.read("practices/practice-a.md")
+    edits = [
+        # the measure's title: shown on its page, the practice that links to it, its
+        # topics', regions' and municipality types' pages, the section, the finder
+        (M, lambda text: text.replace(title, "Грант сельским поселениям на проекты")),
+        # the practice (links to grant-a): its row on grant-a's page
+        ("practices/practice-a.md", lambda text: text.replace("\ntitle: ", "\ntitle: Опыт — ", 1)),
+        # a link removed: grant-a's «Ссылаются на этот материал» loses the practice
+        ("practices/practice-a.md", lambda text: text.replace("[[grant-a]]", "грант")),
+        ("practices/practice-a.md", lambda _text: practice),
+        # a topic of the measure changed: two topic pages change, the others stay
+        (M, lambda text: text.replace("topics: [civic-participation, tos]", "topics: [digital, tos]", 1)),
+    ]
+    added = cat.read(M).replace(title, "Грант для проверки удаления")
+
+    def write(path: str, text: str | None) -> None:
+        if text is None:
+            (cat.root / path).unlink()
+        else:
+            cat.write(path, text)
+
+    steps = [(path, lambda p=path, c=change: c(cat.read(p))) for path, change in edits] + [
+        # a new entry, then removed: its page and its calendar go
+        ("measures/grant-b.md", lambda: added),
+        ("measures/grant-b.md", lambda: None),
+        # an error (every page lists it), then its fix: the whole site is back
+        (M, lambda: cat.read(M).replace("kind: grant", "kind: grnat")),
+        (M, lambda: cat.read(M).replace("kind: grnat", "kind: grant")),
+    ]
+    serve.started("serve", dirty=True)
+    after_error = False
+    try:
+        build(config, dirty=True)
+        for number, (path, change) in enumerate(steps):
+            before = {p: p.stat().st_mtime_ns for p in site.rglob("*.html")}
+            write(path, change())
+            build(config, dirty=True)
+            serve.wait()   # the open data is written in a thread after the pages
+            if "grnat" in cat.read(M):
+                for page in ("measures/grant-a/index.html", "index.html", "topics/tos/index.html"):
+                    assert "Каталог не прошёл проверку" in (site / page).read_text("utf-8")
+                after_error = True
+                continue
+            kept = [p for p, mtime in before.items()
+                    if p.exists() and p.stat().st_mtime_ns == mtime]
+            # after the page of errors every page is rendered again; else some are kept
+            assert after_error or kept, "--dirty rendered every page again"
+            after_error = False
+            full = load_config(str(sitebuild.REPO / "mkdocs.yml"),
+                               site_dir=str(tmp_path / f"full{number}"))
+            serve.started("build")
+            try:
+                build(full)
+            finally:
+                serve.started("serve", dirty=True)
+            expected, got = _files(tmp_path / f"full{number}"), _files(site)
+            assert sorted(got) == sorted(expected), number
+            differ = [name for name in expected if got[name] != expected[name]]
+            assert differ == [], (number, path)
+        assert not (site / "measures" / "grant-b" / "calendar.ics").exists()
+    finally:
+        serve.started("build")
