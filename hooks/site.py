@@ -35,6 +35,7 @@ from catalogue import export, feeds, jsonld, redirects  # noqa: E402
 from catalogue.model import Entry, as_date  # noqa: E402
 from catalogue.pages import GeneratedPage, Site  # noqa: E402
 from fragments import Fragments  # noqa: E402
+import pagefind_index as _pagefind_index  # noqa: E402
 from scroll_tables import ScrollTablesExtension  # noqa: E402
 from parallel import ForkedJob, Report  # noqa: E402
 from template_helpers import GLOBALS as TEMPLATE_HELPERS  # noqa: E402
@@ -153,6 +154,7 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
     env.globals.update(TEMPLATE_HELPERS)
     _open_data_env(env, config, files)
     env.globals["cat_calendar"] = _calendar_exists
+    env.globals["cat_pagefind"] = _pagefind(config)
     _second_core_pages(files)
     return env
 
@@ -178,7 +180,15 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     assert _site is not None
     gc.unfreeze()  # `mkdocs serve` builds again: let this build's objects go
     _write_search_index(Path(config.site_dir), _site)   # needs Material's index
+    if _pagefind(config):                                 # the served site's search
+        _pagefind_index.write(Path(config.site_dir))
     _finish_second_core(config)
+
+
+def _pagefind(config: MkDocsConfig) -> bool:
+    """Whether the served site searches with Pagefind (hooks/pagefind_index.py): not
+    in the offline edition (file://), nor with CATALOGUE_PAGEFIND=0."""
+    return not _offline_build(config) and os.environ.get("CATALOGUE_PAGEFIND", "1") != "0"
 
 
 HANDWRITTEN_BOOST = 0.5   # search: hand-written pages under entries (see below)

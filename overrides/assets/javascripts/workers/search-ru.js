@@ -354,20 +354,193 @@
   }
   self.__catalogueQuery = { fold: fold, words: words, analyse: analyse, transform: transform }
 
+  function toMaterial(message) {
+    if (message && message.type === QUERY && typeof message.data === "string")
+      message = { type: message.type, data: transform(message.data) }
+    var event = { data: message }
+    handlers.forEach(function (fn) { fn(event) })
+  }
+
   add("message", function (ev) {
     var message = ev.data
     if (message && message.type === SETUP && message.data) {
       if (message.data.config && message.data.config.separator)
         separator = new RegExp(message.data.config.separator)
       setSynonyms(message.data.config && message.data.config.synonyms)
+      if (engine === "pagefind") loadPagefind().catch(function () {})  /* ahead of a query */
     }
-    if (message && message.type === QUERY && typeof message.data === "string") {
-      var query = transform(message.data)
-      message = { type: message.type, data: query }
+    if (message && message.type === QUERY && typeof message.data === "string" &&
+        engine === "pagefind") {
+      pagefindQuery(message)
+      return
     }
-    var event = { data: message }
-    handlers.forEach(function (fn) { fn(event) })
+    toMaterial(message)
   })
+
+  /* ---- Pagefind (the served site) -----------------------------------------
+   *
+   * On the served site (?pagefind=<pagefind.js>) the page hands Material's worker
+   * the lunr index's config and one empty document only (its pipeline makes the
+   * query terms above); a query is answered from Pagefind's index
+   * (hooks/pagefind_index.py), fetched in fragments. The same query handling
+   * (analyse) runs first; each analysed word is one pagefind.search, and the
+   * documents are ranked as run() ranks them: more of the query's groups first,
+   * then the sum of the words' scores (prefix 0.8, near stem 0.4). When Pagefind
+   * cannot run, the worker fetches the whole lunr index (?lunr=) and Material
+   * answers as offline. */
+  var PAGEFIND = LEGACY ? null : new URL(here).searchParams.get("pagefind")
+  var LUNR_INDEX = new URL(here).searchParams.get("lunr")
+  var engine = PAGEFIND ? "pagefind" : "lunr"
+  /* The best MOST documents are answered (each result's title and summary is a
+     fragment fetched from Pagefind's index): Material lists 10 and then more as
+     the reader scrolls, and its count says MOST at most. */
+  var MOST = 20
+  var pagefind = null, asked = 0
+
+  function loadPagefind() {
+    if (!pagefind)
+      pagefind = import(PAGEFIND).then(function (pf) {
+        return Promise.resolve(pf.init && pf.init()).then(function () { return pf })
+      })
+    return pagefind
+  }
+
+  /* Pagefind failed: the whole lunr index, then Material answers (as offline). */
+  var falling = null
+  function fallBack() {
+    if (!falling) falling = fetch(LUNR_INDEX).then(function (r) { return r.json() })
+      .then(function (index) {
+        engine = "lunr"
+        toMaterial({ type: SETUP, data: index })
+      })
+    return falling
+  }
+
+  /* One analysed word's mode -> what Pagefind is asked: the word itself (Pagefind
+     stems it and matches index words that begin with the stem) or, for words that
+     match whole terms only (short words, numbers, stems under four letters), the
+     word quoted; a near stem: the stem less its last letter. */
+  function pagefindText(word, mode) {
+    if (mode.mode === "fuzzy") return mode.term.slice(0, -1)
+    if (mode.mode === "prefix") return mode.term.length >= 4 ? word.word : null
+    return word.modes.length > 1 && word.term.length >= 4 ? null : "\"" + word.word + "\""
+  }
+
+  function pagefindRun(pf, groups) {
+    var cache = new Map()
+    function hits(text) {
+      if (!cache.has(text))
+        cache.set(text, pf.search(text).then(function (found) {
+          var out = new Map()
+          ;((found && found.results) || []).forEach(function (r) { out.set(r.id, r) })
+          return out
+        }))
+      return cache.get(text)
+    }
+    /* word -> Promise(Map id -> {score, result, highlight}) */
+    function wordHits(word) {
+      return Promise.all(word.modes.map(function (m) {
+        var text = pagefindText(word, m)
+        return text ? hits(text).then(function (found) { return { m: m, found: found } })
+          : { m: m, found: new Map() }
+      })).then(function (all) {
+        var out = new Map()
+        all.forEach(function (one) {
+          var highlight = one.m.mode === "fuzzy" ? one.m.term.slice(0, -1) : word.term
+          one.found.forEach(function (r, id) {
+            var score = r.score * one.m.weight, had = out.get(id)
+            if (!had || score > had.score) out.set(id, { score: score, result: r, highlight: highlight })
+          })
+        })
+        return out
+      })
+    }
+    return Promise.all(groups.map(function (group) {
+      return Promise.all(group.alternatives.map(function (alternative) {
+        return Promise.all(alternative.map(wordHits))
+      }))
+    })).then(function (perGroup) {
+      var docs = new Map()
+      perGroup.forEach(function (alternatives, g) {
+        var group = groups[g], matched = new Map()
+        alternatives.forEach(function (all) {
+          all[0].forEach(function (first, id) {
+            var score = 0, highlight = []
+            for (var k = 0; k < all.length; k++) {
+              var h = all[k].get(id)
+              if (!h) return
+              score += h.score
+              highlight.push(h.highlight)
+            }
+            var had = matched.get(id)
+            if (!had || score > had.score)
+              matched.set(id, { score: score, result: first.result, highlight: highlight })
+          })
+        })
+        matched.forEach(function (m, id) {
+          var doc = docs.get(id)
+          if (!doc) docs.set(id, doc = { id: id, result: m.result, score: 0, groups: 0,
+                                         matched: new Set(), highlight: [] })
+          doc.groups += 1
+          doc.score += m.score
+          doc.matched.add(group)
+          m.highlight.forEach(function (t) {
+            if (doc.highlight.indexOf(t) < 0) doc.highlight.push(t)
+          })
+        })
+      })
+      var results = Array.from(docs.values())
+      results.forEach(function (doc) { doc.rank = doc.groups * 1e7 + doc.score })
+      results.sort(function (a, b) { return b.rank - a.rank })
+      return results
+    })
+  }
+
+  function escapeHTML(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+  }
+  /* Text with the words that begin with a highlighted term marked. */
+  function mark(text, terms) {
+    return escapeHTML(text).replace(/[0-9A-Za-zА-Яа-яЁё]+/g, function (w) {
+      var f = fold(w)
+      return terms.some(function (t) { return f.indexOf(t) === 0 }) ? "<mark>" + w + "</mark>" : w
+    })
+  }
+
+  /* Ranked documents -> Material's result items (one per document). */
+  function items(docs, groups) {
+    return Promise.all(docs.map(function (doc) {
+      return doc.result.data().then(function (data) {
+        var meta = data.meta || {}, terms = {}
+        doc.highlight.forEach(function (t) { terms[t] = true })
+        groups.forEach(function (group) {
+          if (!doc.matched.has(group)) group.words.forEach(function (w) { terms[w.word] = false })
+        })
+        return [{ location: data.raw_url || data.url, title: mark(meta.title || "", doc.highlight),
+                  text: mark(meta.summary || "", doc.highlight), score: doc.rank, terms: terms }]
+      })
+    }))
+  }
+
+  function pagefindQuery(message) {
+    var id = ++asked, query = message.data
+    function current() { return id === asked && engine === "pagefind" }
+    loadPagefind().then(function (pf) {
+      var groups = analyse(query)
+      if (!groups.length) return post.call(self, { type: RESULT, data: { items: [] } })
+      return pagefindRun(pf, groups).then(function (docs) {
+        if (!current()) return
+        return items(docs.slice(0, MOST), groups).then(function (list) {
+          if (current()) post.call(self, { type: RESULT, data: { items: list } })
+        })
+      })
+    }).catch(function (error) {
+      if (engine !== "pagefind") return
+      console.warn("search: Pagefind failed, using the lunr index", error)
+      return fallBack().then(function () { if (id === asked) toMaterial(message) })
+    })
+  }
 
   var post = self.postMessage
   self.postMessage = function (message) {
