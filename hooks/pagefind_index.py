@@ -14,7 +14,7 @@ pipeline handles text: ё folded to е, the function words of search-ru.js dropp
 as Pagefind metadata, as the editor wrote it.
 
 Weights (Pagefind's ``data-pagefind-weight``, 0-10) follow the lunr index's boosts:
-title 10, summary 2, facts 1, times the document's boost (generated pages 0.2,
+title 10, summary 1, facts 0.5, times the document's boost (generated pages 0.2,
 hand-written pages 0.5).
 """
 from __future__ import annotations
@@ -31,7 +31,7 @@ WORKER = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "java
 OUTPUT = "pagefind"                  # site/pagefind/: pagefind.js, wasm, index fragments
 CONFIG = "search/search_config.json"  # what the served page hands the worker instead of
 #                                     the full lunr index (config, synonyms, no documents)
-TITLE, SUMMARY, FACTS = 10.0, 2.0, 1.0
+TITLE, SUMMARY, FACTS = 10.0, 1.0, 0.5
 
 _TAG = re.compile(r"<[^>]*>")
 

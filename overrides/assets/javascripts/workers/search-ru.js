@@ -368,6 +368,8 @@
         separator = new RegExp(message.data.config.separator)
       setSynonyms(message.data.config && message.data.config.synonyms)
       if (engine === "pagefind") loadPagefind().catch(function () {})  /* ahead of a query */
+      /* the page handed over the config only, but this worker runs lunr (?query=legacy) */
+      else if (LUNR_INDEX && !falling) { fallBack(); return }
     }
     if (message && message.type === QUERY && typeof message.data === "string" &&
         engine === "pagefind") {
@@ -395,12 +397,15 @@
      fragment fetched from Pagefind's index): Material lists 10 and then more as
      the reader scrolls, and its count says MOST at most. */
   var MOST = 20
+  var RANKING = { pageLength: 0, termSimilarity: 2 }
   var pagefind = null, asked = 0
 
   function loadPagefind() {
     if (!pagefind)
       pagefind = import(PAGEFIND).then(function (pf) {
-        return Promise.resolve(pf.init && pf.init()).then(function () { return pf })
+        /* short documents (title, summary, facts): their length says little */
+        return Promise.resolve(pf.options({ ranking: RANKING }))
+          .then(function () { return pf.init() }).then(function () { return pf })
       })
     return pagefind
   }
@@ -437,13 +442,48 @@
         }))
       return cache.get(text)
     }
+    /* Pagefind's own answer to a word that meets nothing is the words that begin
+       with ever shorter parts of it (самооблажение -> сами): only documents that
+       also have a word beginning with the stem's first four letters count. A quoted
+       word (whole terms only) is ranked by Pagefind's score of the word unquoted. */
+    function found(word, text) {
+      var quoted = text.charAt(0) === "\""
+      var base = quoted ? text.slice(1, -1) : text
+      var parts = [hits(text)]
+      if (quoted) parts.push(hits(base))
+      if (word.term.length >= 4 && !/^\d+$/.test(word.word)) parts.push(hits(word.term.slice(0, 4)))
+      return Promise.all(parts).then(function (maps) {
+        var out = new Map(), scored = quoted ? maps[1] : maps[0]
+        var within = word.term.length >= 4 && !/^\d+$/.test(word.word) ? maps[maps.length - 1] : null
+        maps[0].forEach(function (r, id) {
+          if (within && !within.has(id)) return
+          out.set(id, scored.get(id) || r)
+        })
+        return out
+      })
+    }
     /* word -> Promise(Map id -> {score, result, highlight}) */
     function wordHits(word) {
       return Promise.all(word.modes.map(function (m) {
         var text = pagefindText(word, m)
-        return text ? hits(text).then(function (found) { return { m: m, found: found } })
+        return text ? found(word, text).then(function (f) { return { m: m, found: f } })
           : { m: m, found: new Map() }
       })).then(function (all) {
+        /* a word that meets nothing (a typo inside it: фельшер, самооблажение):
+           the longest beginning of its stem, down to four letters, that does */
+        var none = all.every(function (one) { return !one.found.size })
+        if (!none || word.term.length < 5 || /^\d+$/.test(word.word)) return all
+        var near = word.modes[word.modes.length - 1]
+        function shorter(k) {
+          if (k < 4) return all
+          return found(word, word.term.slice(0, k)).then(function (f) {
+            if (!f.size) return shorter(k - 1)
+            return [{ m: { mode: "fuzzy", term: word.term.slice(0, k + 1), weight: near.weight },
+                      found: f }]
+          })
+        }
+        return shorter(word.term.length - 2)
+      }).then(function (all) {
         var out = new Map()
         all.forEach(function (one) {
           var highlight = one.m.mode === "fuzzy" ? one.m.term.slice(0, -1) : word.term
@@ -469,7 +509,7 @@
             for (var k = 0; k < all.length; k++) {
               var h = all[k].get(id)
               if (!h) return
-              score += h.score
+              score += h.score / all.length  /* a phrase weighs as one word */
               highlight.push(h.highlight)
             }
             var had = matched.get(id)
