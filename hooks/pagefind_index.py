@@ -97,7 +97,11 @@ async def _write(docs: list[dict[str, Any]], out: Path, stop: frozenset[str]) ->
                 continue
             await index.add_html_file(content=record(doc, stop), url=doc["location"])
             count += 1
-        await index.write_files(output_path=str(out))
+        # leaving the context writes the files (once: writing twice left an empty
+        # pagefind-entry.json now and then)
+    entry = out / "pagefind-entry.json"
+    if not entry.is_file() or not entry.stat().st_size:
+        raise RuntimeError(f"Pagefind wrote no {entry}")
     return count
 
 

@@ -14,14 +14,15 @@ reported. Prints one JSON line:
   peak_mb, search_index_bytes, search_index_gzip_bytes, finder_json_gzip_bytes, site_bytes
 
 With --browser it also opens the built site in headless Chromium (served with gzip,
-as a web host does) and adds, for the new query handling and the old one
-(search-ru.js?query=legacy, the baseline) in the same run:
-search_{new,old}_{loopback,slow4g}_s (from navigation to the first result of a query
-typed as soon as the page has loaded; slow4g: Chromium's network emulation with
-DevTools' Slow 4G profile), search_{new,old}_{loopback,slow4g}_bytes (bytes
-transferred until then), search_{loopback,slow4g}_ratio (new/old), and
-relevance_{new,old}_success_at_3 / _mrr (tests/search_relevance.yml on the real
-catalogue, built too); and finder_filter_ms (one filter change on the measures
+as a web host does) and adds, for the served site's Pagefind search and the lunr
+worker (the offline edition's engine and the fallback; window.__catalogueLunr) in
+the same run, both with the same query handling (search-ru.js):
+search_{pagefind,lunr}_{loopback,slow4g}_s (from navigation to the first result of a
+query typed as soon as the page has loaded; slow4g: Chromium's network emulation with
+DevTools' Slow 4G profile), search_{pagefind,lunr}_{loopback,slow4g}_bytes (bytes
+transferred until then, worker requests included), search_{loopback,slow4g}_ratio
+(pagefind/lunr), and relevance_{pagefind,lunr}_success_at_3 / _mrr
+(tests/search_relevance.yml on the real catalogue, built too); and finder_filter_ms (one filter change on the measures
 finder); medians of --runs;
 --finder-measures N then times the finder again on an index widened to N measures.
 """
@@ -138,11 +139,10 @@ def widen_finder(site: Path, measures: int) -> int:
 SLOW_4G = {"offline": False, "latency": 562.5,
            "downloadThroughput": 1.6 * 1000 * 1000 / 8 * 0.9,
            "uploadThroughput": 750 * 1000 / 8 * 0.9}
-SEARCH_MODES = {"new": "", "old": "legacy"}   # old: the query handling before issue 16
-_LEGACY_WORKER = """(() => { const Original = window.Worker
-  window.Worker = function (url, options) {
-    url = new URL(url, location.href); url.searchParams.set('query', %s)
-    return new Original(url, options) } })()"""
+# The engines of the served site, in the same run: Pagefind (the default) and the
+# lunr worker (the offline edition's search and the fallback), both with the same
+# query handling; the value is a script run before the page's own.
+SEARCH_MODES = {"pagefind": "", "lunr": "window.__catalogueLunr = true"}
 COMPRESSED = (".html", ".js", ".css", ".json", ".svg", ".xml", ".txt", ".map")
 
 
@@ -192,7 +192,7 @@ def _first_result(browser: object, base: str, mode: str, throttle: bool,
     context = browser.new_context()  # type: ignore[attr-defined]
     page = context.new_page()
     if mode:
-        page.add_init_script(_LEGACY_WORKER % json.dumps(mode))
+        page.add_init_script(mode)
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
     if throttle:
@@ -224,7 +224,7 @@ def measure_browser(site: Path, runs: int, relevance_site: Path | None = None
                     ) -> dict[str, float]:
     """Search's first result (loopback and throttled to Slow 4G, bytes transferred),
     the relevance benchmark (success@3, MRR on ``relevance_site``, the real
-    catalogue), each for the new and the old (?query=legacy) query handling in the
+    catalogue), each for Pagefind and the lunr worker (same query handling) in the
     same run; and one finder filter change. Medians of ``runs``."""
     from playwright.sync_api import sync_playwright
 
@@ -263,9 +263,9 @@ def measure_browser(site: Path, runs: int, relevance_site: Path | None = None
                             else int(statistics.median(values)))
         for net in ("loopback", "slow4g"):
             figures[f"search_{net}_ratio"] = round(
-                figures[f"search_new_{net}_s"] / figures[f"search_old_{net}_s"], 3)
+                figures[f"search_pagefind_{net}_s"] / figures[f"search_lunr_{net}_s"], 3)
         # kept for earlier readers of the JSON line
-        figures["search_first_result_s"] = figures["search_new_loopback_s"]
+        figures["search_first_result_s"] = figures["search_pagefind_loopback_s"]
         figures["finder_filter_ms"] = round(statistics.median(filter_ms), 1)
         if relevance_site is not None:
             rserver, rbase = _serve(relevance_site)
@@ -274,7 +274,7 @@ def measure_browser(site: Path, runs: int, relevance_site: Path | None = None
                 context = browser.new_context()
                 page = context.new_page()
                 if mode:
-                    page.add_init_script(_LEGACY_WORKER % json.dumps(mode))
+                    page.add_init_script(mode)
                 page.goto(rbase)
                 result = search_bench.run(page, queries)
                 context.close()
@@ -287,7 +287,8 @@ def measure_browser(site: Path, runs: int, relevance_site: Path | None = None
     return figures
 
 
-def run(entries: int, runs: int, browser: bool, finder_measures: int = 0) -> dict[str, object]:
+def run(entries: int, runs: int, browser: bool, finder_measures: int = 0,
+        build_runs: int | None = None) -> dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
         tmp = Path(tmp_name)
         content = generate(tmp / "synth", entries)
@@ -299,7 +300,7 @@ def run(entries: int, runs: int, browser: bool, finder_measures: int = 0) -> dic
         (base / "mkdocs.yml").write_text(BASELINE_CONFIG, encoding="utf-8")
 
         validate_s, build_s, baseline_s, build_cpu, baseline_cpu = [], [], [], [], []
-        for _ in range(runs):
+        for _ in range(runs if build_runs is None else max(1, build_runs)):
             start = time.perf_counter()
             result = validate(content, today=TODAY)
             validate_s.append(time.perf_counter() - start)
@@ -308,6 +309,10 @@ def run(entries: int, runs: int, browser: bool, finder_measures: int = 0) -> dic
             wall, cpu = _timed_build(ROOT, tmp / "site", _env(content))
             build_s.append(wall)
             build_cpu.append(cpu)
+            if build_runs == 0:     # --search-only: our site once, no baseline
+                baseline_s.append(wall)
+                baseline_cpu.append(cpu)
+                continue
             wall, cpu = _timed_build(base, tmp / "baseline-site", _env(),
                                      str(base / "mkdocs.yml"))
             baseline_s.append(wall)
@@ -330,9 +335,10 @@ def run(entries: int, runs: int, browser: bool, finder_measures: int = 0) -> dic
             "peak_mb": round(peak_kb / 1024, 1),
             "search_index_bytes": index.stat().st_size,
             "search_index_gzip_bytes": _gzip_size(index),
+            "pagefind_bytes": _size(site / "pagefind") if (site / "pagefind").is_dir() else 0,
             "finder_json_gzip_bytes": _gzip_size(site / "measures" / "finder.json"),
             "site_bytes": _size(site),
-            "baseline_site_bytes": _size(tmp / "baseline-site"),
+            "baseline_site_bytes": _size(tmp / "baseline-site") if build_runs != 0 else 0,
         }
         if browser:
             # The relevance benchmark is written for the real catalogue (content/).
@@ -355,9 +361,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="also time search and the finder in headless Chromium")
     parser.add_argument("--finder-measures", type=int, default=0,
                         help="with --browser: also time the finder with this many measures")
+    parser.add_argument("--build-runs", type=int, default=None,
+                        help="builds to time (default: --runs; 0: our site once, no baseline:"
+                             " for the search figures); the browser figures keep --runs")
     args = parser.parse_args(argv)
-    print(json.dumps(run(args.entries, args.runs, args.browser, args.finder_measures),
-                     ensure_ascii=False))
+    print(json.dumps(run(args.entries, args.runs, args.browser, args.finder_measures,
+                         args.build_runs), ensure_ascii=False))
     return 0
 
 

@@ -367,6 +367,7 @@
       if (message.data.config && message.data.config.separator)
         separator = new RegExp(message.data.config.separator)
       setSynonyms(message.data.config && message.data.config.synonyms)
+      setupOptions = message.data.options
       if (engine === "pagefind") loadPagefind().catch(function () {})  /* ahead of a query */
       /* the page handed over the config only, but this worker runs lunr (?query=legacy) */
       else if (LUNR_INDEX && !falling) { fallBack(); return }
@@ -411,11 +412,12 @@
   }
 
   /* Pagefind failed: the whole lunr index, then Material answers (as offline). */
-  var falling = null
+  var falling = null, setupOptions
   function fallBack() {
     if (!falling) falling = fetch(LUNR_INDEX).then(function (r) { return r.json() })
       .then(function (index) {
         engine = "lunr"
+        index.options = setupOptions  /* what the page added to the index (suggest) */
         toMaterial({ type: SETUP, data: index })
       })
     return falling
@@ -568,7 +570,10 @@
     function current() { return id === asked && engine === "pagefind" }
     loadPagefind().then(function (pf) {
       var groups = analyse(query)
-      if (!groups.length) return post.call(self, { type: RESULT, data: { items: [] } })
+      if (!groups.length) {
+        if (current()) post.call(self, { type: RESULT, data: { items: [] } })
+        return
+      }
       return pagefindRun(pf, groups).then(function (docs) {
         if (!current()) return
         return items(docs.slice(0, MOST), groups).then(function (list) {
