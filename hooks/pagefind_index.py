@@ -86,19 +86,43 @@ def record(doc: dict[str, Any], stop: frozenset[str]) -> str:
         '</body></html>')
 
 
+class _Written(Exception):
+    """Leaves the index's context without its second write (see _write)."""
+
+
+def _sizes(out: Path) -> dict[str, int]:
+    return {str(p): p.stat().st_size for p in out.rglob("*") if p.is_file()}
+
+
 async def _write(docs: list[dict[str, Any]], out: Path, stop: frozenset[str]) -> int:
     from pagefind.index import IndexConfig, PagefindIndex
 
     config = IndexConfig(force_language="ru", output_path=str(out))
     count = 0
-    async with PagefindIndex(config=config) as index:
-        for doc in docs:
-            if not doc.get("title") and not doc.get("text"):
-                continue
-            await index.add_html_file(content=record(doc, stop), url=doc["location"])
-            count += 1
-        # leaving the context writes the files (once: writing twice left an empty
-        # pagefind-entry.json now and then)
+    # The service answers WriteFiles before every file is on disk, and leaving the
+    # context writes again and then stops the binary after at most 5 s: on a loaded
+    # machine that left an empty pagefind-entry.json. So: write once, wait until the
+    # files stop changing, and leave by an exception (no second write).
+    try:
+        async with PagefindIndex(config=config) as index:
+            for doc in docs:
+                if not doc.get("title") and not doc.get("text"):
+                    continue
+                await index.add_html_file(content=record(doc, stop), url=doc["location"])
+                count += 1
+            await index.write_files(output_path=str(out))
+            entry, before, still = out / "pagefind-entry.json", None, 0
+            for _ in range(600):                       # at most 5 minutes
+                now = _sizes(out) if out.is_dir() else {}
+                done = entry.is_file() and entry.stat().st_size > 0
+                still = still + 1 if done and now == before else 0
+                if still >= 3:                          # 0.75 s without a change
+                    break
+                before = now
+                await asyncio.sleep(0.25)
+            raise _Written
+    except _Written:
+        pass
     entry = out / "pagefind-entry.json"
     if not entry.is_file() or not entry.stat().st_size:
         raise RuntimeError(f"Pagefind wrote no {entry}")
