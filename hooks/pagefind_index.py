@@ -126,6 +126,11 @@ async def _write(docs: list[dict[str, Any]], out: Path, stop: frozenset[str]) ->
     entry = out / "pagefind-entry.json"
     if not entry.is_file() or not entry.stat().st_size:
         raise RuntimeError(f"Pagefind wrote no {entry}")
+    # Pagefind's own search interfaces: Material's is used (the worker answers it)
+    for unused in ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*",
+                   "pagefind-highlight.js"):
+        for path in out.glob(unused):
+            path.unlink()
     return count
 
 
