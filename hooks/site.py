@@ -37,14 +37,23 @@ from catalogue.pages import GeneratedPage, Site  # noqa: E402
 from fragments import Fragments  # noqa: E402
 import pagefind_index as _pagefind_index  # noqa: E402
 from scroll_tables import ScrollTablesExtension  # noqa: E402
+import my_site  # noqa: E402
+import serve  # noqa: E402
 from parallel import ForkedJob, Report  # noqa: E402
 from template_helpers import GLOBALS as TEMPLATE_HELPERS  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.catalogue")
 
-# Per-build state: MkDocs loads this module afresh with every configuration.
+# Per-build state. MkDocs loads this module once per process: every rebuild of
+# `mkdocs serve` goes through it again, so on_config (and on_files) empty what they fill.
 _site: Site | None = None
 _pages: dict[str, Entry | GeneratedPage] = {}
+_problems: list[Any] = []  # `mkdocs serve` only: the errors every page shows instead
+# Computed once per build (on_config empties them: `mkdocs serve` may build again
+# through the same module)
+_finder_cache: dict[str, dict[str, Any] | None] = {}
+_analytics_cache: list[analytics.Analytics] = []
+_calendar_cache: list[set[str]] = []
 _fragments = Fragments()   # parts of pages rendered once (hooks/fragments.py)
 
 # Editors' bodies are rendered by Python-Markdown; this list is what may reach
@@ -56,8 +65,18 @@ _ALLOWED_ATTRIBUTES = {"*": {"id", "class", "title"}, "a": {"href"},
                        "div": {"role", "tabindex", "aria-label"}}
 
 
+def on_startup(*, command: str, dirty: bool) -> None:
+    serve.started(command)   # MkDocs calls this once, on the first build's hooks
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site
+    # What the previous build of `mkdocs serve` computed is stale after any edit.
+    _finder_cache.clear()
+    _analytics_cache.clear()
+    _calendar_cache.clear()
+    _problems.clear()
+    _share.clear()
     today = build_date()
     result = validate(config.docs_dir, today)
     for warning in result.warnings:
@@ -65,8 +84,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if result.errors:
         lines = "\n".join(str(p) for p in result.errors)
         count = present.plural(len(result.errors), "ошибка", "ошибки", "ошибок")
-        raise PluginError(f"Каталог не прошёл проверку ({count}):\n"
-                          f"{lines}\nИсправьте ошибки и запустите сборку снова.")
+        message = (f"Каталог не прошёл проверку ({count}):\n"
+                   f"{lines}\nИсправьте ошибки и запустите сборку снова.")
+        if not serve.serving():
+            raise PluginError(message)
+        # Not log.error: strict mode would abort, and the browser would stay on the stale
+        # page. The terminal gets the list, and every page of the preview shows it.
+        print(f"ОШИБКА: {message}", file=sys.stderr, flush=True)
+        _problems.extend(result.errors)
+        _site = None
+        return config
     _site = Site(result.catalogue, today)
     _configure_offline(config)
     # Wide tables scroll in a wrapper the keyboard reaches (hooks/scroll_tables.py).
@@ -78,8 +105,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    assert _site is not None
     _pages.clear()
+    if _problems:   # `mkdocs serve` with errors: hooks/serve.py
+        return serve.problem_files(files, config, _problems)
+    assert _site is not None
     for file in list(files):
         if file.src_uri.startswith("reference/"):
             files.remove(file)  # reference lists are data, not pages
@@ -134,6 +163,8 @@ def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig
         context["cat_finder_years"] = _years(index) if index else []
     if isinstance(item, GeneratedPage) and item.kind == "analytics":
         context["cat_analytics"] = _analytics()
+    if isinstance(item, GeneratedPage) and item.kind == "my":
+        context["cat_my"] = my_site.context(_site)
     return context
 
 
@@ -162,7 +193,8 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
 def on_nav(nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
     _fragments.reset((page.file.src_uri for page in nav.pages),
                      (file.url for file in files.documentation_pages()))
-    _start_second_core(config, files, nav)   # every page and address is known now
+    if _site is not None:
+        _start_second_core(config, files, nav)   # every page and address is known now
     return nav
 
 
@@ -177,7 +209,8 @@ def _shell_env(env: Any, config: MkDocsConfig) -> None:
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    assert _site is not None
+    if _site is None:   # the page of errors under `mkdocs serve`
+        return
     gc.unfreeze()  # `mkdocs serve` builds again: let this build's objects go
     _write_search_index(Path(config.site_dir), _site)   # needs Material's index
     if _pagefind(config):                                 # the served site's search
@@ -276,6 +309,7 @@ def _write_outputs(config: MkDocsConfig) -> None:
     assert _site is not None
     site_dir = Path(config.site_dir)
     _write_finder_and_calendars(site_dir, _site, config.site_url or "")
+    my_site.write(site_dir, _site, config.site_url or "", _write)
     _write_open_data(config)
     _write(site_dir / "data" / "analytics.json",
            json.dumps(_analytics().as_dict(), ensure_ascii=False, indent=1).encode("utf-8"))
@@ -342,10 +376,6 @@ def _finish_second_core(config: MkDocsConfig) -> None:
     if error:
         raise PluginError(error)
 
-
-_finder_cache: dict[str, dict[str, Any] | None] = {}
-_analytics_cache: list[analytics.Analytics] = []
-_calendar_cache: list[set[str]] = []
 
 
 def _analytics() -> analytics.Analytics:

@@ -25,6 +25,15 @@ transferred until then, worker requests included), search_{loopback,slow4g}_rati
 (tests/search_relevance.yml on the real catalogue, built too); and finder_filter_ms (one filter change on the measures
 finder); medians of --runs;
 --finder-measures N then times the finder again on an index widened to N measures.
+
+With --serve it measures the preview instead: starts `mkdocs serve` on the synthetic
+catalogue, then saves an edit to one entry --edits times and reports the seconds from
+each save to the moment its page, fetched over HTTP, shows the edit
+(serve_first_build_s, save_to_page_s: median, save_to_page_all_s).
+
+With --browser, also «Мой муниципалитет» with a stored profile (the region and type with the most
+measures, 3,000 people): my_shown_ms (opening /my/ to the lists shown, median of
+--my-runs fresh pages), my_bytes_transferred, my_json_bytes / my_json_gzip_bytes.
 """
 from __future__ import annotations
 
@@ -36,12 +45,16 @@ import json
 import os
 import resource
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from catalogue import validate
 from catalogue.model import TYPES
@@ -287,70 +300,278 @@ def measure_browser(site: Path, runs: int, relevance_site: Path | None = None
     return figures
 
 
-def run(entries: int, runs: int, browser: bool, finder_measures: int = 0,
-        build_runs: int | None = None) -> dict[str, object]:
-    with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
-        tmp = Path(tmp_name)
-        content = generate(tmp / "synth", entries)
-        for page in ("index.md", "about.md", "data.md"):
-            shutil.copy(ROOT / "content" / page, content / page)
-        shutil.copytree(ROOT / "content" / "guide", content / "guide", dirs_exist_ok=True)
-        base = tmp / "baseline"
-        _baseline_docs(content, base / "docs")
-        (base / "mkdocs.yml").write_text(BASELINE_CONFIG, encoding="utf-8")
+def measure_my(site: Path, runs: int) -> dict[str, object]:
+    """«Мой муниципалитет» with a stored profile: from opening /my/ to the lists shown
+    (the «my:shown» mark of my.js, milliseconds since navigation start, median of
+    ``runs`` fresh pages with an empty cache) and the bytes the page downloaded
+    (transfer sizes as served, uncompressed; the JSON files also gzip-compressed,
+    as a static host sends them)."""
+    import functools
+    import http.server
+    import socketserver
+    import threading
 
-        validate_s, build_s, baseline_s, build_cpu, baseline_cpu = [], [], [], [], []
-        for _ in range(runs if build_runs is None else max(1, build_runs)):
-            start = time.perf_counter()
-            result = validate(content, today=TODAY)
-            validate_s.append(time.perf_counter() - start)
-            assert not result.errors, result.errors[:5]
-            # Alternate the order so that neither build always runs on a warm cache.
-            wall, cpu = _timed_build(ROOT, tmp / "site", _env(content))
-            build_s.append(wall)
-            build_cpu.append(cpu)
-            if build_runs == 0:     # --search-only: our site once, no baseline
-                baseline_s.append(wall)
-                baseline_cpu.append(cpu)
-                continue
-            wall, cpu = _timed_build(base, tmp / "baseline-site", _env(),
-                                     str(base / "mkdocs.yml"))
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    facets = json.loads((site / "measures" / "finder.json").read_text("utf-8"))["facets"]
+    counts: dict[tuple[str, str], int] = {}
+    for item in json.loads((site / "measures" / "finder.json").read_text("utf-8"))["items"]:
+        for region in ([r[0] for r in facets["regions"]] if item["r"] == "all" else item["r"]):
+            for mtype in item["m"]:
+                counts[(region, mtype)] = counts.get((region, mtype), 0) + 1
+    region, mtype = max(counts, key=lambda k: (counts[k], k))   # the fullest page
+    profile = json.dumps({"region": region, "mtype": mtype, "pop": 3000, "name": ""})
+    server = socketserver.ThreadingTCPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    shown_ms, transferred, items, searched = [], [], 0, False
+    steps: list[tuple[float, float, float]] = []
+    shell_ms: list[float] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        for _ in range(runs):
+            context = browser.new_context()
+            context.add_init_script(f"localStorage.setItem('catalogue.my', {json.dumps(profile)})")
+            page = context.new_page()
+            page.goto(base + "my/")
+            page.wait_for_selector("[data-my-results][data-ready]", timeout=120_000)
+            figures = page.evaluate("""() => ({
+                shown: performance.getEntriesByName('my:shown')[0].startTime,
+                data: performance.getEntriesByName('my:data')[0].startTime,
+                computed: performance.getEntriesByName('my:computed')[0].startTime,
+                dom: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+                // downloaded until the lists were shown
+                bytes: performance.getEntriesByType('navigation')
+                    .concat(performance.getEntriesByType('resource'))
+                    .filter(e => e.responseEnd
+                        <= performance.getEntriesByName('my:shown')[0].startTime)
+                    .reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize || 0), 0),
+                searched: performance.getEntriesByType('resource').some(e =>
+                    e.name.includes('search_index.json')
+                    && e.startTime < performance.getEntriesByName('my:shown')[0].startTime),
+                items: document.querySelectorAll('[data-my-list] > li').length })""")
+            searched = searched or figures["searched"]
+            shown_ms.append(figures["shown"])
+            steps.append((figures["dom"], figures["data"], figures["computed"]))
+            transferred.append(figures["bytes"])
+            items = figures["items"]
+            context.close()
+            # the same site's plain page (about/): what opening any page costs here
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(base + "about/")
+            page.wait_for_load_state("load")
+            shell_ms.append(page.evaluate(
+                "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"))
+            context.close()
+        browser.close()
+    server.shutdown()
+    # what /my/ downloads for the profile: my/shared.json and its region's file
+    # (hooks/catalogue/my.py, page_files); a site built before them: the four
+    # finders' indexes and my/data.json
+    json_files = [site / "my" / "shared.json", site / "my" / "regions" / f"{region}.json"]
+    if not json_files[0].exists():
+        json_files = [site / f / "finder.json" for f in ("measures", "practices", "courses",
+                                                          "problems")] + [site / "my" / "data.json"]
+    return {"my_profile": f"{region}/{mtype}/3000", "my_items_shown": items,
+            "my_shown_ms": round(statistics.median(shown_ms), 1),
+            "my_shown_ms_runs": [round(x, 1) for x in shown_ms],
+            # medians of: DOMContentLoaded, the JSON files fetched and parsed, lists computed
+            "my_dom_ms": round(statistics.median(s[0] for s in steps), 1),
+            "my_data_ms": round(statistics.median(s[1] for s in steps), 1),
+            "my_computed_ms": round(statistics.median(s[2] for s in steps), 1),
+            # my.js's own work: from the data in hand to the lists shown
+            "my_js_ms": round(statistics.median(shown - s[1] for shown, s in zip(shown_ms, steps)), 1),
+            "about_dom_ms": round(statistics.median(shell_ms), 1),
+            "my_bytes_transferred": int(statistics.median(transferred)),
+            # Material's search index requested before the lists were shown
+            "my_search_index_before_shown": searched,
+            "my_json_bytes": sum(_size_of(f) for f in json_files),
+            "my_json_gzip_bytes": sum(_gzip_size(f) for f in json_files)}
+
+
+def _mount_path() -> str:
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.startswith("site_url:"):
+            path = urlsplit(line.split(":", 1)[1].strip()).path
+            return path if path.endswith("/") else path + "/"
+    return "/"
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def measure_serve(content: Path, edits: int, timeout: float = 3600) -> dict[str, object]:
+    """Seconds from saving an entry to its refreshed page under `mkdocs serve`."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    measure = sorted((content / "measures").glob("*.md"))[len(list(
+        (content / "measures").glob("*.md"))) // 2]
+    url = f"http://127.0.0.1:{port}{_mount_path()}measures/{measure.stem}/"
+    log = tempfile.TemporaryFile()
+    start = time.perf_counter()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a",
+                               f"127.0.0.1:{port}"], cwd=ROOT, env=_env(content),
+                              stdout=log, stderr=subprocess.STDOUT)
+    try:
+        while _fetch(url) is None:
+            if server.poll() is not None or time.perf_counter() - start > timeout:
+                log.seek(0)
+                raise RuntimeError("mkdocs serve did not start:\n" +
+                                   log.read().decode("utf-8", "replace")[-3000:])
+            time.sleep(0.2)
+        first = time.perf_counter() - start
+        if "Каталог не прошёл проверку" in (_fetch(url) or ""):
+            raise RuntimeError("the synthetic catalogue has errors: see its page " + url)
+        original = measure.read_text(encoding="utf-8")
+        times = []
+        for i in range(edits):
+            marker = f"правка{i}x{os.getpid()}"
+            measure.write_text(original.replace("\ntitle: ", f"\ntitle: {marker} ", 1),
+                               encoding="utf-8")
+            saved = time.perf_counter()
+            while marker not in (_fetch(url) or ""):
+                log.seek(0)
+                if time.perf_counter() - saved > timeout or \
+                        b"An error happened during the rebuild" in log.read():
+                    log.seek(0)
+                    raise RuntimeError("the page did not change after the save:\n" +
+                                       log.read().decode("utf-8", "replace")[-3000:])
+                time.sleep(0.05)
+            times.append(time.perf_counter() - saved)
+            time.sleep(1.0)   # let the watcher settle before the next save
+        measure.write_text(original, encoding="utf-8")
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    return {"serve_first_build_s": round(first, 2),
+            "save_to_page_s": round(statistics.median(times), 2),
+            "save_to_page_all_s": [round(t, 2) for t in times]}
+
+
+def _synthetic(tmp: Path, entries: int) -> Path:
+    content = generate(tmp / "synth", entries)
+    for page in ("index.md", "about.md", "data.md"):
+        shutil.copy(ROOT / "content" / page, content / page)
+    shutil.copytree(ROOT / "content" / "guide", content / "guide", dirs_exist_ok=True)
+    return content
+
+
+def run_serve(entries: int, edits: int) -> dict[str, object]:
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
+        content = _synthetic(Path(tmp_name), entries)
+        return {"entries": entries, "edits": edits, **measure_serve(content, edits)}
+
+
+def _size_of(path: Path) -> int:
+    return path.stat().st_size if path.exists() else 0
+
+
+def run(entries: int, runs: int, browser: bool, finder_measures: int = 0,
+        my_runs: int = 0, build_runs: int | None = None,
+        site_dir: Path | None = None) -> dict[str, object]:
+    """Build (or, with ``site_dir`` holding a finished build, reuse) the synthetic
+    catalogue's site and measure it. ``site_dir``: a folder kept after the run
+    (site/, real-site/, baseline...); a build is reused when its ``.built`` mark
+    is there, so several browser runs measure one build."""
+    if site_dir is not None:
+        site_dir.mkdir(parents=True, exist_ok=True)
+        return _run(site_dir, entries, runs, browser, finder_measures, my_runs, build_runs)
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
+        return _run(Path(tmp_name), entries, runs, browser, finder_measures, my_runs,
+                    build_runs)
+
+
+def _run(tmp: Path, entries: int, runs: int, browser: bool, finder_measures: int,
+         my_runs: int, build_runs: int | None) -> dict[str, object]:
+    site = tmp / "site"
+    reused = (site / ".built").is_file()
+    figures: dict[str, object] = {"entries": entries, "runs": runs}
+    if reused:
+        figures["reused_site"] = str(site)
+    else:
+        figures.update(_build_all(tmp, entries, runs, build_runs))
+        (site / ".built").write_text(str(entries), encoding="utf-8")
+    index = site / "search" / "search_index.json"
+    figures.update({
+        "search_index_bytes": index.stat().st_size,
+        "search_index_gzip_bytes": _gzip_size(index),
+        "pagefind_bytes": _size(site / "pagefind") if (site / "pagefind").is_dir() else 0,
+        "finder_json_gzip_bytes": _gzip_size(site / "measures" / "finder.json"),
+        "site_bytes": _size(site),
+    })
+    if browser:
+        # The relevance benchmark is written for the real catalogue (content/).
+        real = tmp / "real-site"
+        if not (real / ".built").is_file():
+            _timed_build(ROOT, real, _env())
+            (real / ".built").write_text("real", encoding="utf-8")
+        figures.update(measure_browser(site, runs, relevance_site=real))
+        if my_runs >= 0:
+            figures.update(measure_my(site, my_runs or max(runs, 5)))
+        if finder_measures:
+            figures["finder_measures"] = finder_measures
+            figures["finder_widened_gzip_bytes"] = widen_finder(site, finder_measures)
+            figures["finder_widened_filter_ms"] = \
+                measure_browser(site, runs)["finder_filter_ms"]
+    return figures
+
+
+def _build_all(tmp: Path, entries: int, runs: int, build_runs: int | None
+               ) -> dict[str, object]:
+    """Generate the synthetic catalogue in ``tmp``, build our site (tmp/site) and
+    Material's plain baseline; build timings."""
+    content = _synthetic(tmp, entries)
+    base = tmp / "baseline"
+    _baseline_docs(content, base / "docs")
+    (base / "mkdocs.yml").write_text(BASELINE_CONFIG, encoding="utf-8")
+
+    validate_s, build_s, baseline_s, build_cpu, baseline_cpu = [], [], [], [], []
+    for _ in range(runs if build_runs is None else max(1, build_runs)):
+        start = time.perf_counter()
+        result = validate(content, today=TODAY)
+        validate_s.append(time.perf_counter() - start)
+        assert not result.errors, result.errors[:5]
+        # Alternate the order so that neither build always runs on a warm cache.
+        wall, cpu = _timed_build(ROOT, tmp / "site", _env(content))
+        build_s.append(wall)
+        build_cpu.append(cpu)
+        if build_runs == 0:     # --build-runs 0: our site once, no baseline
             baseline_s.append(wall)
             baseline_cpu.append(cpu)
-        peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        site = tmp / "site"
-        index = site / "search" / "search_index.json"
-        figures: dict[str, object] = {
-            "entries": entries,
-            "runs": runs,
-            "validate_s": round(statistics.median(validate_s), 3),
-            "build_s": round(statistics.median(build_s), 3),
-            "baseline_s": round(statistics.median(baseline_s), 3),
-            "ratio": round(statistics.median(build_s) / statistics.median(baseline_s), 3),
-            # Our build forks a second process (hooks/parallel.py): it uses more CPU
-            # than its wall time shows; the baseline runs in one.
-            "build_cpu_s": round(statistics.median(build_cpu), 3),
-            "baseline_cpu_s": round(statistics.median(baseline_cpu), 3),
-            "cpu_ratio": round(statistics.median(build_cpu) / statistics.median(baseline_cpu), 3),
-            "peak_mb": round(peak_kb / 1024, 1),
-            "search_index_bytes": index.stat().st_size,
-            "search_index_gzip_bytes": _gzip_size(index),
-            "pagefind_bytes": _size(site / "pagefind") if (site / "pagefind").is_dir() else 0,
-            "finder_json_gzip_bytes": _gzip_size(site / "measures" / "finder.json"),
-            "site_bytes": _size(site),
-            "baseline_site_bytes": _size(tmp / "baseline-site") if build_runs != 0 else 0,
-        }
-        if browser:
-            # The relevance benchmark is written for the real catalogue (content/).
-            real = tmp / "real-site"
-            _timed_build(ROOT, real, _env())
-            figures.update(measure_browser(site, runs, relevance_site=real))
-            if finder_measures:
-                figures["finder_measures"] = finder_measures
-                figures["finder_widened_gzip_bytes"] = widen_finder(site, finder_measures)
-                figures["finder_widened_filter_ms"] = \
-                    measure_browser(site, runs)["finder_filter_ms"]
-        return figures
+            continue
+        wall, cpu = _timed_build(base, tmp / "baseline-site", _env(),
+                                 str(base / "mkdocs.yml"))
+        baseline_s.append(wall)
+        baseline_cpu.append(cpu)
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {
+        "validate_s": round(statistics.median(validate_s), 3),
+        "build_s": round(statistics.median(build_s), 3),
+        "baseline_s": round(statistics.median(baseline_s), 3),
+        "ratio": round(statistics.median(build_s) / statistics.median(baseline_s), 3),
+        # Our build forks a second process (hooks/parallel.py): it uses more CPU
+        # than its wall time shows; the baseline runs in one.
+        "build_cpu_s": round(statistics.median(build_cpu), 3),
+        "baseline_cpu_s": round(statistics.median(baseline_cpu), 3),
+        "cpu_ratio": round(statistics.median(build_cpu) / statistics.median(baseline_cpu), 3),
+        "peak_mb": round(peak_kb / 1024, 1),
+        "baseline_site_bytes": _size(tmp / "baseline-site") if build_runs != 0 else 0,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -364,9 +585,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--build-runs", type=int, default=None,
                         help="builds to time (default: --runs; 0: our site once, no baseline:"
                              " for the search figures); the browser figures keep --runs")
+    parser.add_argument("--site-dir", type=Path, default=None,
+                        help="keep the built sites in this folder and reuse them when a "
+                             "finished build is there (several browser runs, one build)")
+    parser.add_argument("--my-runs", type=int, default=0,
+                        help="with --browser: pages opened to time /my/ (default: runs, at least 5;"
+                             " -1: not timed)")
+    parser.add_argument("--serve", action="store_true",
+                        help="time save -> refreshed page under mkdocs serve instead")
+    parser.add_argument("--edits", type=int, default=5, help="with --serve: edits to time")
     args = parser.parse_args(argv)
+    if args.serve:
+        print(json.dumps(run_serve(args.entries, args.edits), ensure_ascii=False))
+        return 0
     print(json.dumps(run(args.entries, args.runs, args.browser, args.finder_measures,
-                         args.build_runs), ensure_ascii=False))
+                         args.my_runs, args.build_runs, args.site_dir),
+                     ensure_ascii=False))
     return 0
 
 

@@ -15,13 +15,12 @@ from __future__ import annotations
 import _path  # noqa: F401  (puts hooks/ on sys.path)
 
 import argparse
-import asyncio
 import json
 import sys
 from pathlib import Path
 
 from catalogue import validate
-from catalogue.linkcheck import check_urls, links, problems_for
+from catalogue.linkcheck import check_urls_sync, links, problems_for
 from validate import github
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,9 +51,9 @@ def main(argv: list[str] | None = None) -> int:
         found = [link for link in found
                  if any(w == (f := (base / link.pos.path).resolve()) or w in f.parents
                         for w in wanted)]
-    outcomes = asyncio.run(check_urls([l.url for l in found], concurrency=args.concurrency,
-                                      host_delay=args.host_delay, timeout=args.timeout,
-                                      retries=args.retries))
+    outcomes = check_urls_sync([link.url for link in found], concurrency=args.concurrency,
+                               host_delay=args.host_delay, timeout=args.timeout,
+                               retries=args.retries)
     problems = sorted(problems_for(found, outcomes), key=lambda p: (p.path, p.line, p.col))
     errors = sum(p.severity == "error" for p in problems)
     if args.format == "json":

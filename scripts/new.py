@@ -13,11 +13,13 @@ Then replace every «ЗАПОЛНИТЕ» and run python scripts/validate.py <fi
 """
 from __future__ import annotations
 
-import _path  # noqa: F401  (puts hooks/ on sys.path)
+import _path  # puts hooks/ on sys.path
 
 import argparse
 import sys
 from pathlib import Path
+
+_path.require_packages()   # or a Russian answer instead of ModuleNotFoundError
 
 from catalogue.cli import russian_argparse
 from catalogue import build_date

@@ -209,7 +209,7 @@ class Writer:
             # each section gets its share of the remaining words
             share = (target - words) if last else (target - words) // (len(headings) - index)
             lines: list[str] = []
-            while share > 0:
+            while share > 0 or not lines:   # never a heading over nothing (empty-section)
                 text = self.sentence()
                 if r.random() < 0.25:
                     ref = self.any_ref(own)
@@ -255,6 +255,12 @@ class Writer:
 
     def common(self, title: str, kind: str) -> list[str]:
         r = self.rng
+        # titles are unique within a type, as the validator wants (duplicate-entry)
+        seen = self.__dict__.setdefault("titles", {})
+        count = seen.get((kind, title), 0) + 1
+        seen[(kind, title)] = count
+        if count > 1:
+            title = f"{title}, выпуск {count}"
         topics = self.some(self.refs["topic"], 1, 3)
         return [
             f"title: {title}",

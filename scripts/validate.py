@@ -11,12 +11,14 @@ Exit status: 1 if there is any error, 0 otherwise (warnings do not fail).
 """
 from __future__ import annotations
 
-import _path  # noqa: F401  (puts hooks/ on sys.path)
+import _path  # puts hooks/ on sys.path
 
 import argparse
 import json
 import sys
 from pathlib import Path
+
+_path.require_packages()   # or a Russian answer instead of ModuleNotFoundError
 
 from catalogue.cli import russian_argparse
 from catalogue import validate

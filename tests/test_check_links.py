@@ -131,10 +131,25 @@ def test_living_links_give_no_problem_and_exit_0(make_content: Any, server: str,
 
 
 def test_politeness_one_host_requests_are_spaced(make_content: Any, server: str) -> None:
-    import asyncio
-
-    from catalogue.linkcheck import check_urls
+    from catalogue.linkcheck import check_urls_sync
     started = time.monotonic()
-    asyncio.run(check_urls([f"{server}/ok", f"{server}/new-place", f"{server}/"],
-                           host_delay=0.3, timeout=2))
+    check_urls_sync([f"{server}/ok", f"{server}/new-place", f"{server}/"],
+                    host_delay=0.3, timeout=2)
     assert time.monotonic() - started >= 0.6  # three requests, two pauses between them
+
+
+def test_runs_where_an_event_loop_already_runs(make_content: Any, server: str,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """A process that used Playwright's sync API (a test worker) has a running loop."""
+    import asyncio
+    cat = make_content()
+    cat.write("measures/grant-a.md", MEASURE.replace(
+        "source: https://minfin.gov.ru/ru/grants", f"source: {server}/gone"))
+
+    async def inside() -> tuple[int, Any]:
+        return _run(cat, capsys, str(cat.root / "measures"))
+    # in a thread of the test's own: the worker's thread may run Playwright's loop already
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        code, report = pool.submit(asyncio.run, inside()).result()
+    assert code == 1 and "link-dead" in [p["code"] for p in report["problems"]]

@@ -12,6 +12,7 @@ from catalogue_kit import Content
 
 import import_issue  # noqa: E402  (scripts/ is on sys.path: catalogue_kit)
 import new  # noqa: E402
+import rename as rename_cli  # noqa: E402
 import validate as validate_cli  # noqa: E402
 
 ENGLISH = re.compile(r"\b(usage|error|unrecognized|arguments?|required|invalid|choice|"
@@ -59,3 +60,18 @@ def test_validate_bad_choice_is_russian(capsys: pytest.CaptureFixture[str]) -> N
 def test_import_issue_missing_argument_is_russian(capsys: pytest.CaptureFixture[str]) -> None:
     err = refused(capsys, import_issue.main, [])
     assert "не указаны обязательные аргументы: issue" in err
+
+
+def test_rename_missing_argument_is_russian(capsys: pytest.CaptureFixture[str]) -> None:
+    """README's «python scripts/rename.py OLD NEW» with one id forgotten."""
+    err = refused(capsys, rename_cli.main, ["tolko-odin"])
+    assert "не указаны обязательные аргументы: новый-id" in err
+    assert err.startswith("запуск: ")
+
+
+def test_rename_help_is_russian(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        rename_cli.main(["--help"])
+    out = capsys.readouterr().out
+    assert "показать эту справку и выйти" in out and "параметры:" in out
+    assert ENGLISH.findall(out.replace("--help", "").replace("--dry-run", "")) == [], out

@@ -24,8 +24,13 @@ LIST_DASH = re.compile(r"^\s*([\u2010-\u2015\u2212\u2022\u00b7])\s")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def describe_odd(text: str) -> str:
-    """Name the first invisible or look-alike character in ``text``, or "".
+def describe_odd(text: str, in_line: bool = False) -> str:
+    """Name the first invisible or look-alike character in ``text``, or "", with the fix.
+
+    The fix is «удалите его» for a character of no width (zero-width space, soft hyphen,
+    BOM: category Cf) and for any space inside an id, a field name or a URL, which hold
+    no spaces; only in a whole line of YAML (``in_line``), where a non-breaking space
+    stands for the space after «поле:», is replacing it with a space the fix.
 
     Invisible: non-breaking, zero-width and other format or unusual space characters
     (Unicode categories Cf and Zs other than the ordinary space). Look-alike: a Cyrillic
@@ -36,7 +41,9 @@ def describe_odd(text: str) -> str:
         if char in _INVISIBLE or (char != " " and unicodedata.category(char) in ("Cf", "Zs")):
             name = _INVISIBLE.get(char, "невидимый знак")
             where = _where(text, index)
-            return f"{name} (U+{ord(char):04X}) {where}: удалите его или замените обычным пробелом"
+            fix = "удалите его или замените обычным пробелом" \
+                if in_line and unicodedata.category(char) == "Zs" else "удалите его"
+            return f"{name} (U+{ord(char):04X}) {where}: {fix}"
     for word in _WORD.finditer(text):
         letters = word.group()
         cyrillic = [c for c in letters if "CYRILLIC" in unicodedata.name(c, "")]

@@ -18,13 +18,13 @@ import jsonschema
 from jsonschema import Draft202012Validator
 
 from . import body as md
-from . import quickcheck
+from . import lint, quickcheck
 from .fields import ID_PATTERN
 from .model import (REFERENCES, TYPES, Catalogue, Entry, FieldPath, Pos, Record,
                     ReferenceItem, ReferenceSpec, TypeSpec, as_date, references,
                     walk_marked)
 from .chars import LIST_DASH, describe_odd, unmasked
-from .problems import Problem, field_name, problem
+from .problems import Problem, count_words as plural, field_name, problem
 from .scaffold import PLACEHOLDER
 
 _ID = re.compile(ID_PATTERN)
@@ -61,6 +61,7 @@ def check(catalogue: Catalogue, today: dt.date) -> list[Problem]:
     out += check_legal_cycles(catalogue)
     out += check_old_ids(catalogue)
     out += check_unused_references(catalogue)
+    out += lint.check_catalogue(catalogue)
     return out
 
 
@@ -80,6 +81,7 @@ def check_entry(entry: Entry, catalogue: Catalogue, today: dt.date) -> list[Prob
     out += _dates_in_order(entry)
     out += _body(entry, catalogue)
     out += _warnings(entry, catalogue, today)
+    out += lint.check_entry(entry, catalogue, today)
     return out
 
 
@@ -123,7 +125,8 @@ def check_record(record: Record, spec: TypeSpec | ReferenceSpec, catalogue: Cata
     root = {"type": "object", "properties": spec.properties}
     for path, schema, value in walk_marked(root, record.data):
         if schema.get("x-url") and isinstance(value, str):
-            out += _odd_chars(record, path, value, "ссылке") or _url(record, path, value)
+            out += _odd_chars(record, path, value, "ссылке") or \
+                (_url(record, path, value) + lint.url_value(record, path, value))
     return out
 
 
@@ -167,6 +170,15 @@ def _translate(error: jsonschema.ValidationError, record: Record,
                               f"его файла ({record.id}.md); чтобы сменить id, переименуйте "
                               f"файл и запишите прежний id в old_ids", key_name)
                 continue
+            if isinstance(key, str) and not re.fullmatch(r"[A-Za-z_][\w-]*", key):
+                # a field name is one Latin word: «в Вологодской области: отбор» is text,
+                # the continuation of the line above written from the left edge
+                yield problem(at, "unknown-field",
+                              f"«{key}: …» — не имя поля, а текст: если это продолжение "
+                              f"значения из строки выше, допишите его в конец той строки "
+                              f"и возьмите всё значение в кавычки (в нём есть «: »)",
+                              key_name)
+                continue
             near = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             hint = f"возможно, вы имели в виду «{near[0]}»? " if near else ""
             yield problem(at, "unknown-field",
@@ -193,6 +205,12 @@ def _translate(error: jsonschema.ValidationError, record: Record,
             yield problem(where, "invisible-char", f"в значении {typed} {odd}; допустимые: "
                           f"{allowed}", name)
             return
+        named = [v for v, label in labels.items()
+                 if isinstance(value, str) and _norm(label) == _norm(value)]
+        if named:   # the label typed instead of the value: «kind: Субсидия»
+            yield problem(where, "ref-name", f"«{value}» — это название, а не значение: "
+                          f"пишите {named[0]}", name)
+            return
         near = difflib.get_close_matches(str(value), [str(v) for v in schema["enum"]], n=1)
         hint = f"возможно, «{near[0]}»? " if near else ""
         yield problem(where, "enum", f"недопустимое значение {typed}; {hint}"
@@ -200,17 +218,20 @@ def _translate(error: jsonschema.ValidationError, record: Record,
     elif kind in ("minLength", "maxLength"):
         size = len(value) if isinstance(value, str) else 0
         if kind == "minLength":
-            yield problem(where, "too-short", f"слишком коротко: {size} знаков, нужно не "
-                          f"меньше {schema['minLength']}", name)
+            yield problem(where, "too-short", "слишком коротко: " + plural(
+                size, "знак", "знака", "знаков") + f", нужно не меньше {schema['minLength']}",
+                name)
         else:
-            yield problem(where, "too-long", f"слишком длинно: {size} знаков, допустимо не "
-                          f"больше {schema['maxLength']}", name)
+            yield problem(where, "too-long", "слишком длинно: " + plural(
+                size, "знак", "знака", "знаков") + f", допустимо не больше {schema['maxLength']}",
+                name)
     elif kind in ("minItems", "maxItems"):
         if kind == "minItems":
-            yield problem(where, "too-short", f"нужно хотя бы {schema['minItems']} "
-                          f"значени{'е' if schema['minItems'] == 1 else 'я'}", name)
+            yield problem(where, "too-short", "нужно хотя бы " + plural(
+                schema["minItems"], "значение", "значения", "значений"), name)
         else:
-            yield problem(where, "too-long", f"не больше {schema['maxItems']} значений", name)
+            yield problem(where, "too-long", "не больше " + plural(
+                schema["maxItems"], "значения", "значений", "значений"), name)
     elif kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         low, high = schema.get("minimum"), schema.get("maximum")
         bounds = " ".join(x for x in (f"от {low}" if low is not None else "",
@@ -305,13 +326,12 @@ def _one_of_hint(schema: dict[str, Any], value: Any, catalogue: Catalogue | None
                   if isinstance(b, dict) and isinstance(b.get("items"), dict)), None)
     if not items:
         return None
-    parts = split_list(value)
     target = items.get("x-ref")
     if target and catalogue is not None:
-        ids = [by_name(catalogue, target, part) for part in parts]
+        ids = [by_name(catalogue, target, part) for part in split_list(value)]
         if all(ids):
             return "ref-name", f"; это название, а не id: пишите [{', '.join(ids)}]"  # type: ignore[arg-type]
-    return "list-format", f"; пишите списком: [{', '.join(parts)}]"
+    return "list-format", f"; пишите списком: [{', '.join(split_list(value, _id_items(items)))}]"
 
 
 def _type_problem(schema: dict[str, Any], value: Any, typed: str, record: Record,
@@ -358,16 +378,29 @@ def _type_problem(schema: dict[str, Any], value: Any, typed: str, record: Record
             return problem(where, "list-format", f"нужно: список; указано: {typed}: элементы "
                            f"начинаются с «{dash.group(1)}» (U+{ord(dash.group(1)):04X}) "
                            f"вместо дефиса; пишите «- » (дефис и пробел)", name)
-        parts = split_list(value)
         items = schema.get("items") if isinstance(schema.get("items"), dict) else {}
+        if value.startswith("-") and not value.startswith("- "):
+            item = value[1:].strip()
+            return problem(where, "list-format", f"нужно: список; указано: {typed}: после "
+                           f"дефиса нужен пробел: пишите «- {item}» на строке под именем "
+                           f"поля или [{item}]", name)
+        parts = split_list(value, _id_items(items))
         target = items.get("x-ref")
         if target and catalogue is not None:
-            ids = [by_name(catalogue, target, part) for part in parts]
+            ids = [by_name(catalogue, target, part) for part in split_list(value)]
             if all(ids):
                 return problem(where, "ref-name", f"нужно: список id; указано: {typed}: это "
                                f"название, а не id; пишите [{', '.join(ids)}]", name)  # type: ignore[arg-type]
         return problem(where, "list-format", f"нужно: список; указано: {typed}: пишите "
                        f"списком: [{', '.join(parts)}]", name)
+    if "string" in kinds and isinstance(value, dict) and len(value) == 1:
+        # «[главы: сельских поселений]»: YAML read «: » as a field and its value
+        key, inner = next(iter(value.items()))
+        text = f"{key}: {inner}" if inner is not None else f"{key}:"
+        quoted = '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return problem(where, "quote-value", f"нужно: {names}; YAML прочитал «{text}» как "
+                       f"поле и его значение из-за «: »: возьмите значение в кавычки: "
+                       f"{quoted}", name)
     return problem(where, "type", f"нужно: {names}; указано: {typed}", name)
 
 
@@ -388,10 +421,16 @@ def _id_problem(schema: dict[str, Any], value: Any, typed: str, where: Pos, name
 
 
 
-def split_list(text: str) -> list[str]:
-    """«a, b» or «a; b» -> [a, b]: a list written as people write one."""
-    parts = [p.strip() for p in re.split(r"[,;]", text)]
+def split_list(text: str, ids: bool = False) -> list[str]:
+    """«a, b» or «a; b» -> [a, b]: a list written as people write one; with ``ids``
+    (the items are ids, which hold no spaces) also «a b» -> [a, b]."""
+    parts = [p.strip() for p in re.split(r"[,;]" if not ids else r"[,;\s]", text)]
     return [p for p in parts if p] or [text.strip()]
+
+
+def _id_items(items: Any) -> bool:
+    return isinstance(items, dict) and bool(items.get("x-ref")
+                                            or items.get("pattern") == ID_PATTERN)
 
 
 def _norm(text: str) -> str:
@@ -490,6 +529,10 @@ def _reference(record: Record, path: FieldPath, target: str, ident: str, own_id:
     if ident == own_id and (isinstance(record, Entry) or target in REFERENCES):
         if catalogue.lookup(target, ident) is record:
             return [problem(where, "ref-self", "материал не может ссылаться сам на себя", name)]
+    renamed = None if target in REFERENCES else catalogue.renamed(ident)
+    if renamed is not None and renamed.spec.name == target:
+        return [problem(where, "renamed-ref", lint.renamed_message(ident, renamed), name,
+                        "warning")]
     if catalogue.lookup(target, ident) is not None:
         return []
     label = TYPES[target].label if target in TYPES else REFERENCES[target].label
@@ -593,7 +636,7 @@ def _body(entry: Entry, catalogue: Catalogue) -> list[Problem]:
         out.append(problem(at(found), "body-html", f"HTML в тексте не допускается: "
                            f"{_show(found.text)}; используйте разметку Markdown", "body"))
     for found in md.short_refs(text):
-        if found.target not in catalogue.entries:
+        if found.target not in catalogue.entries and catalogue.renamed(found.target) is None:
             near = difflib.get_close_matches(found.target, list(catalogue.entries), n=3)
             hint = f"; возможно: {', '.join(near)}" if near else ""
             out.append(problem(at(found), "body-ref", f"[[{found.target}]]: нет материала с "

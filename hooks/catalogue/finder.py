@@ -70,6 +70,11 @@ def measure_record(site: Site, entry: Entry) -> dict[str, Any]:
         record["rl"] = 1
     if (data.get("schedule") or {}).get("no_applications"):
         record["na"] = 1
+    # eligibility by size (recipients.population_min / _max): «pn» ≤ population ≤ «px»
+    if isinstance(recipients.get("population_min"), int):
+        record["pn"] = recipients["population_min"]
+    if isinstance(recipients.get("population_max"), int):
+        record["px"] = recipients["population_max"]
     return record
 
 

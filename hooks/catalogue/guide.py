@@ -13,7 +13,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 from .fields import DATE_PATTERN, ID_PATTERN, Schema
 from .model import REFERENCES, TYPES, ReferenceSpec, TypeSpec
-from .problems import CODES
+from .problems import CODES, FIX_EXAMPLES
 
 REQUIRED = "да"
 ONE_OF = "один из вариантов"
@@ -183,6 +183,11 @@ def reference_guides(references: Mapping[str, ReferenceSpec] | None = None
     return [TypeGuide(spec.name, spec.label, spec.plural, f"content/reference/{spec.file}",
                       field_rows(spec.properties, spec.required))
             for spec in (REFERENCES if references is None else references).values()]
+
+
+def code_examples() -> dict[str, tuple[str, str]]:
+    """(as written, as corrected) for the codes that have an example in problems.py."""
+    return {code: FIX_EXAMPLES[code] for code in CODES if code in FIX_EXAMPLES}
 
 
 def code_rows(codes: Mapping[str, str] | None = None) -> list[tuple[str, str]]:

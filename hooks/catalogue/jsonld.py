@@ -120,7 +120,7 @@ class _Builder:
     def plain_body(self, entry: Entry) -> str:
         """The body as text: [[id]] as on the page (links.citation), headings without «#»."""
         def render(ident: str, text: str) -> str:
-            target = self.catalogue.entries.get(ident)
+            target = self.catalogue.resolve(ident)
             return text or (citation(target, self.catalogue) if target else ident)
         text = md.replace_short_refs(entry.body, render)
         return "\n".join(line.lstrip("#").strip() if line.startswith("#") else line

@@ -188,6 +188,14 @@ async def check_urls(urls: list[str], *, concurrency: int = 8, host_delay: float
     return dict(results)
 
 
+def check_urls_sync(urls: list[str], **options: float | int | bool) -> dict[str, Outcome]:
+    """``check_urls`` from synchronous code, in a thread of its own: its event loop never
+    meets one the caller may already run (a test process that used Playwright has one)."""
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, check_urls(urls, **options)).result()  # type: ignore[arg-type]
+
+
 def problems_for(found: list[Link], outcomes: dict[str, Outcome]) -> list[Problem]:
     """A located problem for every link whose outcome is not «ok»."""
     out: list[Problem] = []
@@ -214,4 +222,5 @@ def problems_for(found: list[Link], outcomes: dict[str, Outcome]) -> list[Proble
     return out
 
 
-__all__ = ["Link", "Outcome", "links", "check_url", "check_urls", "problems_for"]
+__all__ = ["Link", "Outcome", "links", "check_url", "check_urls", "check_urls_sync",
+           "problems_for"]

@@ -48,12 +48,13 @@ def build_links(catalogue: Catalogue) -> Links:
             label = entry.spec.field_label(top)
             kind = target
             if target not in REFERENCES:
-                other = catalogue.entries.get(ident)
+                other = catalogue.resolve(ident)
                 if other is None or other.spec.name != target:
                     continue
+                ident = other.id          # a former id counts for the entry that had it
             to[(kind, ident)].append(Link(entry, top, label))
         for found in md.short_refs(entry.body):
-            other = catalogue.entries.get(found.target)
+            other = catalogue.resolve(found.target)
             if other is not None and other is not entry:
                 to[(other.spec.name, other.id)].append(Link(entry, "body", "В тексте"))
     return Links(dict(to))
@@ -134,7 +135,7 @@ def resolve_short_refs(entry: Entry, catalogue: Catalogue) -> str:
     here = entry.spec.folder
 
     def render(ident: str, text: str) -> str:
-        target = catalogue.entries.get(ident)
+        target = catalogue.resolve(ident)   # a former id (old_ids) leads to the entry
         if target is None:
             return escape_link_text(text or ident)
         path = posixpath.relpath(f"{target.spec.folder}/{target.id}.md", here)

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from . import lint
 from .model import (REFERENCE_BY_FILE, TYPE_BY_FOLDER, Catalogue, Entry, FieldPath, Pos,
                     ReferenceItem, TypeSpec)
 from .chars import LIST_DASH, describe_odd
@@ -67,6 +68,8 @@ def _load_file(out: Loaded, path: Path, rel: str, shown: str) -> None:
         if text is not None:
             load_reference(out, name, text, shown)
         return
+    if suffix == ".md" and _misplaced_entry(out, path, rel, shown):
+        return  # an entry outside its type's folder is neither a page nor unknown
     if suffix == ".md" and "/".join(parts[:-1]) in PAGE_DIRS:
         out.catalogue.pages.append(rel)
         return
@@ -74,6 +77,21 @@ def _load_file(out: Loaded, path: Path, rel: str, shown: str) -> None:
         out.catalogue.assets.append(rel)
         return
     out.problems.append(problem(Pos(shown), "unknown-file", _unknown_file_message(rel)))
+
+
+def _misplaced_entry(out: Loaded, path: Path, rel: str, shown: str) -> bool:
+    """A Markdown file whose front matter is an entry's (lint.looks_like_entry), saved
+    in content/ itself or another folder that is no type's: reported, not published."""
+    try:
+        split = split_front_matter(path.read_text("utf-8").replace("\r\n", "\n"))
+        data = yaml.load(split[0], Loader=_Loader) if split else None
+    except (UnicodeDecodeError, yaml.YAMLError, ValueError, RecursionError):
+        return False
+    if not lint.looks_like_entry(data):
+        return False
+    out.problems.append(problem(Pos(shown), "misplaced-entry",
+                                lint.misplaced_message(rel, data)))
+    return True
 
 
 def _unknown_file_message(rel: str) -> str:
@@ -303,6 +321,8 @@ _SIMPLE_KEY = "while scanning a simple key"
 _SECOND_DOCUMENT = ("expected '<document start>'", "did not find expected <document start>")
 _NO_SPACE = re.compile(r"^\s*(?:- )?([A-Za-z_][\w-]*):(?=[^\s:/])")
 _FLOW = ("while parsing a flow", "while scanning a quoted scalar")
+# «поле: "текст" ещё текст»: a quoted value that does not end at its closing quote
+_AFTER_QUOTE = re.compile(r"""^\s*(?:- )?(?:[^\s:#][^:#]*:\s+)?("[^"\n]*"|'[^'\n]*')[ \t]*[^\s#]""")
 
 
 def yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str]:
@@ -336,7 +356,7 @@ def yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str
         index -= 1
         col = 1
     line = lines[index] if index < len(lines) else ""
-    described = describe_odd(line)
+    described = describe_odd(line, in_line=True)
     no_space = _NO_SPACE.match(line)
     code = "yaml-syntax"
     if no_space:
@@ -353,6 +373,10 @@ def yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str
         dash = LIST_DASH.match(line).group(1)  # type: ignore[union-attr]
         message = (f"элемент списка начинается с «{dash}» (U+{ord(dash):04X}) вместо дефиса: "
                    f"пишите «- » (дефис и пробел)")
+    elif _AFTER_QUOTE.match(line):
+        message = ("после закрывающей кавычки в строке ещё текст: кавычки в начале "
+                   "значения YAML считает кавычками всего значения; возьмите в кавычки всё "
+                   "значение, а кавычки внутри замените на «ёлочки»")
     elif described:
         code = "invisible-char"
         message = f"{described}; из-за него строка не разобрана"
@@ -466,7 +490,9 @@ def _comment_after(reader: _Reader, node: ScalarNode, path: FieldPath, value: An
     kept = node.value
     whole = f"{kept} {dropped}" if kept else dropped
     quote = '"' + whole.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    quoted = quote if len(quote) <= 80 else "\"…\""
+    # a long value: its start, so that the editor sees where the opening quote goes
+    quoted = quote if len(quote) <= 80 else (
+        quote[:60].rstrip() + "…\" (кавычка в начале и в конце всего значения)")
     reader.out.problems.append(problem(
         Pos(reader.shown, hash_line, hash_col), "yaml-comment",
         f"текст после # отброшен: YAML считает «{shown}» комментарием, "

@@ -223,6 +223,8 @@ class Catalogue:
         default_factory=lambda: {name: {} for name in REFERENCES})
     pages: list[str] = field(default_factory=list)      # hand-written pages, relative paths
     assets: list[str] = field(default_factory=list)     # images and other files, relative
+    _renamed: tuple[int, dict[str, Entry]] | None = field(default=None, repr=False,
+                                                          compare=False)
 
     def of_type(self, name: str) -> list[Entry]:
         return [e for e in self.entries.values() if e.spec.name == name]
@@ -231,11 +233,38 @@ class Catalogue:
         return iter(self.entries.values())
 
     def lookup(self, target: str, ident: str) -> Entry | ReferenceItem | None:
-        """Resolve a reference of type ``target`` (an entry type or a reference list)."""
+        """Resolve a reference of type ``target`` (an entry type or a reference list);
+        an entry's former id (old_ids) resolves to it."""
         if target in REFERENCES:
             return self.references[target].get(ident)
-        entry = self.entries.get(ident)
+        entry = self.resolve(ident)
         return entry if entry is not None and entry.spec.name == target else None
+
+    def resolve(self, ident: str) -> Entry | None:
+        """The entry with this id, or the one that lists it in old_ids (renamed)."""
+        entry = self.entries.get(ident)
+        return entry if entry is not None else self.renamed(ident)
+
+    def renamed(self, old: str) -> Entry | None:
+        """The entry that lists ``old`` in its old_ids, if no entry has it as its id."""
+        if old in self.entries:
+            return None
+        return self.old_ids().get(old)
+
+    def old_ids(self) -> dict[str, Entry]:
+        """Every former id (old_ids) -> the entry that lists it.
+
+        Built on first use and again whenever the entries change in number.
+        """
+        if self._renamed is None or self._renamed[0] != len(self.entries):
+            found: dict[str, Entry] = {}
+            for entry in self.entries.values():
+                olds = entry.data.get("old_ids")
+                for item in olds if isinstance(olds, list) else []:
+                    if isinstance(item, str):
+                        found.setdefault(item, entry)
+            self._renamed = (len(self.entries), found)
+        return self._renamed[1]
 
 
 def walk(schema: Schema, value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Schema, Any]]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from .guide import code_rows, reference_guides, type_guides
+from .guide import code_examples, code_rows, reference_guides, type_guides
 from .links import Links, build_links, resolve_short_refs
 from .model import (REFERENCES, SERVICES, TYPES, Catalogue, Entry, ReferenceItem, Service,
                     TypeSpec, as_date)
@@ -27,6 +27,11 @@ REFERENCE_PAGE_TITLES = {
     "municipality_type": ("Типы муниципальных образований",
                           "Меры поддержки, доступные каждому типу муниципального образования."),
 }
+
+
+MY_PAGE = ("Мой муниципалитет",
+           "Всё, что подходит вашему муниципальному образованию, на одной странице: меры "
+           "поддержки и их сроки, практики похожих муниципалитетов, курсы, проблемы региона.")
 
 
 @dataclass(frozen=True)
@@ -245,6 +250,7 @@ class Site:
                  for spec in TYPES.values()]
         pages.append(GeneratedPage("analytics/index.md", "Муниципальный диалог в цифрах",
                                    "analytics"))
+        pages.append(GeneratedPage("my/index.md", MY_PAGE[0], "my", MY_PAGE[1]))
         pages.append(GeneratedPage("guide/fields.md", "Поля материалов и коды ошибок", "guide",
                                    "Справочник редактора, созданный из схем типов: какие поля "
                                    "есть у каждого материала и что означает каждая ошибка "
@@ -270,6 +276,7 @@ class Site:
         from .scaffold import reference_examples, scaffold  # only this page needs them
         examples = reference_examples(self.catalogue)
         return {"types": type_guides(), "references": reference_guides(), "codes": code_rows(),
+                "examples": code_examples(),
                 "scaffolds": {spec.name: scaffold(spec, "Название материала", self.today,
                                                   examples=examples)
                               for spec in TYPES.values()}}
@@ -278,6 +285,18 @@ class Site:
     def nationwide_measures(self) -> list[Entry]:
         """Measures open to every region (regions: all), for the region pages' count."""
         return [e for e in self.catalogue.of_type("measure") if e.data.get("regions") == "all"]
+
+    @cached_property
+    def region_calendars(self) -> dict[str, list[Entry]]:
+        """{region id: measures of its calendar}; regions without dates are absent
+        (my.region_calendars)."""
+        from .my import region_calendars
+        return region_calendars(self.catalogue)
+
+    def region_calendar(self, region: str) -> str | None:
+        """The address of a region's calendar, None when it would be empty."""
+        from .my import region_calendar_path
+        return region_calendar_path(region) if region in self.region_calendars else None
 
     def reference_groups(self, name: str, ident: str) -> list[tuple[TypeSpec, list[Entry]]]:
         return self._reference_index.get((name, ident), [])

@@ -83,7 +83,64 @@ CODES: dict[str, str] = {
                       "или опишите сроки как annual.",
     "repealed-basis": "Правовое основание ссылается на документ, утративший силу.",
     "unused-reference": "Элемент справочника нигде не используется.",
+    # --- issue 17b: what passed silently (hooks/catalogue/lint.py) ---
+    "empty-section": "Под заголовком нет текста: напишите раздел или удалите заголовок.",
+    "misplaced-entry": "Материал лежит не в папке своего типа и стал бы страницей без "
+                       "карточки: переместите его в папку, которую называет сообщение "
+                       "(например, content/measures/).",
+    "duplicate-entry": "Материал повторяет другой: целиком (ошибка), названием или текстом "
+                       "(предупреждение). Удалите копию или уточните название и текст; "
+                       "чтобы сменить id, используйте scripts/rename.py.",
+    "body-path-link": "Ссылка на материал записана адресом сайта или путём к файлу: пишите "
+                      "[[id]] или [[id|текст]].",
+    "body-single-bracket": "id материала в одинарных скобках [id] остаётся текстом: пишите "
+                           "[[id]].",
+    "body-anchor": "Ссылка [текст](#раздел) ведёт на раздел, которого на странице нет: "
+                   "адрес раздела — его заголовок строчными буквами, пробелы заменены "
+                   "дефисами.",
+    "url-invalid": "В адресе пробел или знак, которого в адресе быть не может: скопируйте "
+                   "адрес из строки браузера заново.",
+    "reviewed-future": "Дата проверки last_reviewed ещё не наступила (предупреждение): "
+                       "укажите день, когда вы сверили материал с источником.",
+    "source-home": "Источник — главная страница сайта: укажите страницу, где сказано "
+                   "об этом.",
+    "renamed-ref": "Ссылка на прежний id переименованного материала работает, но замените "
+                   "её новым id.",
 }
+
+# A mistake and its correction, as an editor writes them, for the guide's table.
+FIX_EXAMPLES: dict[str, tuple[str, str]] = {
+    # --- issue 17b ---
+    "empty-section": ("## Сроки\n\n## Документы", "## Сроки\n\nПриём заявок до 1 марта.\n\n## Документы"),
+    "misplaced-entry": ("content/konkurs.md", "content/measures/konkurs.md"),
+    "duplicate-entry": ("content/measures/grant-2.md — копия grant.md",
+                        "удалите grant-2.md или опишите в нём другую меру"),
+    "body-path-link": ("[закон 131-ФЗ](/legal/fz-131-2003/)", "[[fz-131-2003|закон 131-ФЗ]]"),
+    "body-single-bracket": ("см. [fz-131-2003]", "см. [[fz-131-2003]]"),
+    "body-anchor": ("[ниже](#документы-для-заявки)", "[ниже](#документы)"),
+    "url-invalid": ("source: https://minfin.gov.ru/ru/grants/ малые города",
+                    "source: https://minfin.gov.ru/ru/grants/malye-goroda"),
+    "reviewed-future": ("last_reviewed: 2062-11-23", "last_reviewed: 2026-11-23"),
+    "source-home": ("source: https://minfin.gov.ru/",
+                    "source: https://minfin.gov.ru/ru/perfomance/regions/grants/"),
+    "renamed-ref": ("measure: konkurs-staroe-imya", "measure: konkurs-malye-goroda"),
+}
+
+
+def count_words(count: int, one: str, few: str, many: str) -> str:
+    """count_words(3, "знак", "знака", "знаков") -> «3 знака»: the CLDR plural rule for
+    Russian integers (one: n % 10 = 1 and n % 100 != 11; few: n % 10 = 2..4 and
+    n % 100 != 12..14; many: the rest), written out so that validation needs no Babel
+    (the pre-commit hook installs only PyYAML and jsonschema); test_checks compares it
+    with Babel's rule."""
+    n = abs(int(count))
+    if n % 10 == 1 and n % 100 != 11:
+        word = one
+    elif 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        word = few
+    else:
+        word = many
+    return f"{count} {word}"
 
 
 @dataclass(frozen=True)

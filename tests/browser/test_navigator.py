@@ -19,7 +19,7 @@ import icalendar
 import pytest
 
 import sitebuild
-from conftest import serve
+from browserkit import serve
 
 BUILD_DAY = dt.datetime(sitebuild.TODAY.year, sitebuild.TODAY.month, sitebuild.TODAY.day, 12,
                         tzinfo=dt.timezone.utc)

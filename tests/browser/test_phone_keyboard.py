@@ -17,7 +17,7 @@ import icalendar
 import pytest
 
 import sitebuild
-from conftest import _recording_page, _settle
+from browserkit import recording_page, settle_page
 from test_reader import PAGE_KINDS, _serious, pages  # noqa: F401 - pages is a fixture
 
 WIDTHS = (360, 1280)
@@ -69,7 +69,7 @@ def _go(page: Any, base_url: str, all_pages: dict[str, str | None], kind: str) -
     if url is None:
         pytest.skip(f"the site has no {kind} page")
     page.goto(base_url + url)
-    _settle(page)
+    settle_page(page)
 
 
 def _axe(page: Any) -> list[dict[str, Any]]:
@@ -90,7 +90,7 @@ def _axe(page: Any) -> list[dict[str, Any]]:
 def test_accessibility(kind: str, width: int, scheme: str, contexts: dict[tuple[int, str], Any],
                        all_pages: dict[str, str | None], base_url: str,
                        a11y_report: dict[str, Any], request: pytest.FixtureRequest) -> None:
-    page = _recording_page(contexts[(width, scheme)], request)
+    page = recording_page(contexts[(width, scheme)], request)
     try:
         _go(page, base_url, all_pages, kind)
         expected = "slate" if scheme == "dark" else "default"
@@ -118,7 +118,7 @@ def test_keyboard_reaches_and_scrolls_a_wide_table(kind: str, contexts: dict[tup
                                                    all_pages: dict[str, str | None],
                                                    base_url: str,
                                                    request: pytest.FixtureRequest) -> None:
-    page = _recording_page(contexts[(360, "light")], request)
+    page = recording_page(contexts[(360, "light")], request)
     try:
         _go(page, base_url, all_pages, kind)
         wide = page.evaluate("""() => [...document.querySelectorAll('.cat-scroll')]
@@ -178,6 +178,40 @@ def test_show_more_only_when_there_is_more(kind: str, page: Any, base_url: str,
     while more.is_visible():
         more.click()
     assert results.count() == len(many)
+
+
+@pytest.mark.parametrize("kind", list(FINDERS))
+def test_show_more_from_the_keyboard_goes_on_at_the_new_results(kind: str, page: Any,
+                                                               base_url: str,
+                                                               built_site: Path) -> None:
+    """Enter on «Показать ещё» puts the focus on the first result it added, also
+    when that was the last batch and the button goes: the reader is not sent back
+    to the top of the page."""
+    index = json.loads((built_site / FINDERS[kind] / "finder.json").read_text("utf-8"))
+    items = index["items"]
+    page_size = 50                                   # PAGE in finder.js
+    many = [{**item, "id": f"{item['id']}-{n}"} for n in range(page_size // max(len(items), 1) + 2)
+            for item in items]
+    page.route(f"**/{FINDERS[kind]}finder.json",
+               lambda route: route.fulfill(status=200, content_type="application/json",
+                                           body=json.dumps({**index, "items": many})))
+    page.set_viewport_size({"width": 360, "height": 800})
+    _open_finder(page, base_url + FINDERS[kind])
+    more = page.locator(f"[data-finder-more={kind}]")
+    shown = page_size
+    while more.is_visible():
+        more.focus()
+        page.keyboard.press("Enter")
+        focused = page.evaluate(f"""() => {{
+          const li = document.activeElement.closest('[data-finder-results={kind}] > li')
+          return li ? [...li.parentNode.children].indexOf(li) : null }}""")
+        assert focused == shown, f"focus after «Показать ещё»: result {focused}, not {shown}"
+        shown = min(shown + page_size, len(many))
+    page.keyboard.press("Tab")                       # on to the next result, not the top
+    after = page.evaluate(f"""() => {{
+      const li = document.activeElement.closest('[data-finder-results={kind}] > li')
+      return li ? [...li.parentNode.children].indexOf(li) : null }}""")
+    assert after is not None and after > page_size - 1, after
 
 
 # --- the finder's calendar download --------------------------------------------------------
@@ -261,7 +295,7 @@ _BROKEN_WORDS = """() => {
 def test_analytics_chart_labels_are_readable(width: int, contexts: dict[tuple[int, str], Any],
                                              base_url: str, request: pytest.FixtureRequest
                                              ) -> None:
-    page = _recording_page(contexts[(width, "light")], request)
+    page = recording_page(contexts[(width, "light")], request)
     try:
         page.goto(base_url + "analytics/")
         labels = page.evaluate(_LABEL_SIZES)
@@ -279,7 +313,7 @@ def test_analytics_chart_labels_are_readable(width: int, contexts: dict[tuple[in
 def test_tables_do_not_break_words_at_360px(kind: str, contexts: dict[tuple[int, str], Any],
                                             all_pages: dict[str, str | None], base_url: str,
                                             request: pytest.FixtureRequest) -> None:
-    page = _recording_page(contexts[(360, "light")], request)
+    page = recording_page(contexts[(360, "light")], request)
     try:
         _go(page, base_url, all_pages, kind)
         broken = page.evaluate(_BROKEN_WORDS)

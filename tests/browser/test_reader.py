@@ -25,7 +25,7 @@ TYPE_FOLDERS = {"measure": "measures", "solution": "solutions", "legal": "legal"
 PAGE_KINDS = (["home"] + list(TYPE_FOLDERS)
               + [f"{folder}-index" for folder in TYPE_FOLDERS.values()]
               + ["topic", "region", "municipality-type", "topics-index", "regions-index",
-                 "municipality-types-index", "analytics", "about", "guide", "404"])
+                 "municipality-types-index", "analytics", "about", "guide", "404", "my"])
 
 
 def _richness(entry: Any) -> tuple[int, int, str]:
@@ -37,7 +37,8 @@ def pages(cat_site: Any, built_site: Path) -> dict[str, str | None]:
     """Page kind -> address relative to the site root (None: the catalogue has none)."""
     catalogue = cat_site.catalogue
     out: dict[str, str | None] = {"home": "", "about": "about/", "guide": "guide/",
-                                  "404": "404.html", "analytics": "analytics/"}
+                                  "404": "404.html", "analytics": "analytics/",
+                                  "my": "my/"}
     for name, folder in TYPE_FOLDERS.items():
         entries = catalogue.of_type(name)
         if name == "measure":

@@ -28,7 +28,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[2]
 HOOKS = REPO / "hooks"
 
-# 2026-11-23 00:00 UTC: statuses («открыт приём», «скоро закроется») are computed
+# 2026-11-20 00:00 UTC: statuses («открыт приём», «скоро закроется») are computed
 # from this day, so the site is the same whenever the tests run.
 EPOCH = 1795132800
 TODAY = dt.datetime.fromtimestamp(EPOCH, tz=dt.timezone.utc).date()

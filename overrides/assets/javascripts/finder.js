@@ -57,13 +57,16 @@
   var TYPES = {
     measure: {
       forms: ["мера", "меры", "мер"],
-      fields: ["region", "mtype", "topic", "kind", "when"],
+      fields: ["region", "mtype", "topic", "kind", "when", "pop"],
       prepare: function (item) { if (item.mo) item.monthsLabel = monthsLabel(item.mo) },
       match: function (item, q, today) {
         if (q.region && item.r !== "all" && !has(item.r, q.region)) return false
         if (q.mtype && !has(item.m, q.mtype)) return false
         if (q.topic && !has(item.tp, q.topic)) return false
         if (q.kind && item.k !== q.kind) return false
+        /* eligibility by size: recipients.population_min / _max (finder.py: pn, px) */
+        var pop = q.pop ? +String(q.pop).replace(/[\s\u00a0\u202f]/g, "") : 0
+        if (pop > 0 && ((item.pn && pop < item.pn) || (item.px && pop > item.px))) return false
         var st = item.state = measureState(item, today)
         if (q.when === "now") return st.code === "open" || st.code === "rolling"
         if (q.when === "soon") return (st.code === "open" && st.soon) || st.code === "upcoming" ||
@@ -160,47 +163,17 @@
 
   var base = ""
 
-  /* --- iCalendar in the browser: the current results' windows ------------------ */
-  function icsText(value) {
-    return String(value).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,")
-      .replace(/\r?\n/g, "\\n")
-  }
-  function octets(cp) {
-    return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4
-  }
-  function fold(line) {
-    /* RFC 5545 section 3.1: lines of at most 75 octets of UTF-8, continuation lines
-       start with a space. Folded between characters (code points), never inside one:
-       a surrogate pair (an emoji) or a multi-octet UTF-8 sequence stays whole. */
-    var out = [], bytes = 0, current = ""
-    for (var i = 0; i < line.length;) {
-      var cp = line.codePointAt(i), ch = String.fromCodePoint(cp), size = octets(cp)
-      if (bytes + size > 75) { out.push(current); current = " "; bytes = 1 }
-      current += ch; bytes += size; i += ch.length
-    }
-    out.push(current)
-    return out.join("\r\n")
-  }
-  function icsDate(day, add) {
-    var d = new Date(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10) + (add || 0))
-    var m = d.getMonth() + 1, dd = d.getDate()
-    return "" + d.getFullYear() + (m < 10 ? "0" : "") + m + (dd < 10 ? "0" : "") + dd
-  }
+  /* --- iCalendar in the browser: the current results' windows (ics.js) --------- */
   function calendar(items) {
-    var stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "")
-    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Municipal Catalogue//Finder//RU",
-                 "CALSCALE:GREGORIAN", "X-WR-CALNAME:" + icsText("Подобранные меры поддержки")]
+    var events = []
     items.forEach(function (item) {
       (item.w || []).forEach(function (w) {
-        lines.push("BEGIN:VEVENT", "UID:" + item.id + "-" + w[0] + "@municipal-catalogue",
-          "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + icsDate(w[0]),
-          "DTEND;VALUE=DATE:" + icsDate(w[1], 1),
-          "SUMMARY:" + icsText("Приём заявок: " + item.t),
-          "URL:" + new URL(base + item.u, location.href).href, "END:VEVENT")
+        events.push({ uid: item.id + "-" + w[0] + "@municipal-catalogue", opens: w[0],
+                      closes: w[1], summary: "Приём заявок: " + item.t,
+                      url: new URL(base + item.u, location.href).href })
       })
     })
-    lines.push("END:VCALENDAR")
-    return lines.map(fold).join("\r\n") + "\r\n"
+    return window.catalogueIcs.calendar(events, "Подобранные меры поддержки", "Finder")
   }
 
   /* --- the form ------------------------------------------------------------------ */
@@ -272,7 +245,14 @@
     form.addEventListener("change", function () { toUrl(read(), true); apply() })
     form.addEventListener("submit", function (ev) { ev.preventDefault() })
     window.addEventListener("popstate", function () { write(fromUrl()); apply() })
-    if (more) more.addEventListener("click", function () { shown += PAGE; render() })
+    /* the reader goes on at the first result just shown: the button may now be
+       hidden, and focus must not fall back to the top of the page */
+    if (more) more.addEventListener("click", function () {
+      var first = shown
+      shown += PAGE; render()
+      var next = results.children[first], link = next && next.querySelector("a[href]")
+      if (link) link.focus()
+    })
     if (icsButton) icsButton.addEventListener("click", function () {
       var blob = new Blob([calendar(matched)], { type: "text/calendar;charset=utf-8" })
       var link = el("a"); link.href = URL.createObjectURL(blob); link.download = "mery-podderzhki.ics"
