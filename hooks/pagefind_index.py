@@ -19,10 +19,13 @@ hand-written pages 0.5).
 """
 from __future__ import annotations
 
-import asyncio
 import html
 import json
 import re
+import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -81,48 +84,36 @@ def record(doc: dict[str, Any], stop: frozenset[str]) -> str:
         f'<h1 data-pagefind-weight="{weight(TITLE)}">{esc(indexed(title, stop))}</h1>'
         f'<p data-pagefind-weight="{weight(SUMMARY)}">{esc(indexed(text, stop))}</p>'
         f'<p data-pagefind-weight="{weight(FACTS)}">{esc(indexed(facts, stop))}</p>'
-        f'<div data-pagefind-ignore><span data-pagefind-meta="title">{esc(title)}</span>'
-        f'<span data-pagefind-meta="summary">{esc(text)}</span></div>'
+        f'<div data-pagefind-ignore><span data-pagefind-meta="heading">{esc(title)}</span>'
+        f'<span data-pagefind-meta="summary">{esc(text)}</span>'
+        f'<span data-pagefind-meta="location">{esc(doc.get("location") or "./")}</span></div>'
         '</body></html>')
 
 
-class _Written(Exception):
-    """Leaves the index's context without its second write (see _write)."""
-
-
-def _sizes(out: Path) -> dict[str, int]:
-    return {str(p): p.stat().st_size for p in out.rglob("*") if p.is_file()}
-
-
-async def _write(docs: list[dict[str, Any]], out: Path, stop: frozenset[str]) -> int:
-    from pagefind.index import IndexConfig, PagefindIndex
-
-    config = IndexConfig(force_language="ru", output_path=str(out))
+def _write(docs: list[dict[str, Any]], out: Path, stop: frozenset[str]) -> int:
+    """Write one record file per document into a temporary folder and run the
+    Pagefind binary (its command line, ``python -m pagefind``) over it. Its Python
+    service API was used first: at 10,000 documents it hung (the service idle,
+    the client waiting for an answer), so the command line it is. The document's
+    address is a metadata field (``location``): record files cannot be named
+    ``guide/#section``."""
     count = 0
-    # The service answers WriteFiles before every file is on disk, and leaving the
-    # context writes again and then stops the binary after at most 5 s: on a loaded
-    # machine that left an empty pagefind-entry.json. So: write once, wait until the
-    # files stop changing, and leave by an exception (no second write).
-    try:
-        async with PagefindIndex(config=config) as index:
-            for doc in docs:
-                if not doc.get("title") and not doc.get("text"):
-                    continue
-                await index.add_html_file(content=record(doc, stop), url=doc["location"])
-                count += 1
-            await index.write_files(output_path=str(out))
-            entry, before, still = out / "pagefind-entry.json", None, 0
-            for _ in range(600):                       # at most 5 minutes
-                now = _sizes(out) if out.is_dir() else {}
-                done = entry.is_file() and entry.stat().st_size > 0
-                still = still + 1 if done and now == before else 0
-                if still >= 3:                          # 0.75 s without a change
-                    break
-                before = now
-                await asyncio.sleep(0.25)
-            raise _Written
-    except _Written:
-        pass
+    with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
+        records = Path(tmp)
+        for doc in docs:
+            if not doc.get("title") and not doc.get("text"):
+                continue
+            (records / f"{count}.html").write_text(record(doc, stop), encoding="utf-8")
+            count += 1
+        if out.exists():
+            shutil.rmtree(out)
+        done = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(records), "--output-path",
+             str(out), "--force-language", "ru", "--quiet"],
+            capture_output=True, text=True, check=False)
+        if done.returncode:
+            raise RuntimeError(f"Pagefind failed ({done.returncode}): "
+                               f"{(done.stderr or done.stdout)[-2000:]}")
     entry = out / "pagefind-entry.json"
     if not entry.is_file() or not entry.stat().st_size:
         raise RuntimeError(f"Pagefind wrote no {entry}")
@@ -142,7 +133,7 @@ def write(site_dir: Path) -> int:
     path = site_dir / "search" / "search_index.json"
     index = json.loads(path.read_text(encoding="utf-8"))
     out = site_dir / OUTPUT
-    count = asyncio.run(_write(index["docs"], out, function_words()))
+    count = _write(index["docs"], out, function_words())
     small = {"config": index["config"],
              "docs": [{"location": "", "title": "", "text": ""}]}
     (site_dir / CONFIG).write_text(json.dumps(small, ensure_ascii=False,

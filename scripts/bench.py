@@ -224,23 +224,30 @@ def _first_result(browser: object, base: str, mode: str, throttle: bool,
             pass
 
     page.on("requestfinished", finished)
+    inflight = {"n": 0, "since": time.perf_counter()}
+
+    def change(delta: int) -> None:
+        inflight["n"] += delta
+        inflight["since"] = time.perf_counter()
+
+    page.on("request", lambda r: change(1))
+    page.on("requestfinished", lambda r: change(-1))
+    page.on("requestfailed", lambda r: change(-1))
     start = time.perf_counter()
     page.goto(base, wait_until="load", timeout=120_000)
     box = page.locator("input[data-md-component=search-query]")
+    box.click()
     if typed:
-        # a loaded page: the search worker has said it can answer (search-ru.js's
-        # self.__catalogueReady: Material's index set up, Pagefind loaded)
-        deadline = time.perf_counter() + 300
-        while not any(_ready(w) for w in page.workers):
-            if time.perf_counter() > deadline:
-                raise RuntimeError("the search worker did not get ready")
-            time.sleep(0.05)
-        page.wait_for_load_state("networkidle", timeout=120_000)
-        box.click()
+        # a loaded page: Material says its search is ready (no «Инициализация»:
+        # the lunr index built) and the network is idle (Pagefind's script,
+        # entry, metadata and WebAssembly fetched as the worker started)
+        page.wait_for_function("() => !document.querySelector('.md-search-result__meta')"
+                               ".textContent.includes('Инициализация')", timeout=300_000)
+        # no request in flight (the worker's included) for a second
+        while inflight["n"] > 0 or time.perf_counter() - inflight["since"] < 1.0:
+            page.wait_for_timeout(100)
         transferred.clear()
         start = time.perf_counter()
-    else:
-        box.click()
     box.fill(query)
     box.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=120_000)
@@ -248,13 +255,6 @@ def _first_result(browser: object, base: str, mode: str, throttle: bool,
     total = sum(transferred)
     context.close()
     return seconds, total
-
-
-def _ready(worker: object) -> bool:
-    try:
-        return bool(worker.evaluate("self.__catalogueReady === true"))  # type: ignore[attr-defined]
-    except Exception:  # noqa: BLE001  (a worker that has gone or not started)
-        return False
 
 
 def measure_browser(site: Path, runs: int, relevance_site: Path | None = None

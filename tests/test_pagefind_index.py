@@ -37,7 +37,7 @@ def test_record_weights_meta_and_escaping() -> None:
     assert "<script>" not in html
     assert 'data-pagefind-weight="10.00">молодежь script</h1>' in html
     # shown as written (ё, the editor's words), indexed folded
-    assert 'data-pagefind-meta="title">Молодёжь &lt;script&gt;</span>' in html
+    assert 'data-pagefind-meta="heading">Молодёжь &lt;script&gt;</span>' in html
     assert 'data-pagefind-meta="summary">Гранты на проекты &amp; отчёт</span>' in html
     # generated pages weigh less
     low = pagefind_index.record({"location": "topics/t/", "title": "Тема", "text": "x",

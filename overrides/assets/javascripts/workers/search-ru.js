@@ -399,7 +399,7 @@
      answered as soon as their fragments are in; the list is then answered again
      with the rest (one request per fragment: the first answer waits for 10). */
   var MOST = 20, FIRST = 10
-  var RANKING = { pageLength: 0, termSimilarity: 2 }
+  var RANKING = { pageLength: 0, termSimilarity: 2, termSaturation: 2 }
   var pagefind = null, asked = 0
 
   function loadPagefind() {
@@ -430,8 +430,25 @@
      word quoted; a near stem: the stem less its last letter. */
   function pagefindText(word, mode) {
     if (mode.mode === "fuzzy") return mode.term.slice(0, -1)
-    if (mode.mode === "prefix") return mode.term.length >= 4 ? word.word : null
-    return word.modes.length > 1 && word.term.length >= 4 ? null : "\"" + word.word + "\""
+    if (mode.mode === "prefix") {
+      if (mode.term === word.term) return mode.term.length >= 4 ? word.word : null
+      return stemmingTo(mode.term)
+    }
+    if (word.modes.length > 1 && word.term.length >= 4) return null
+    return "\"" + word.word + "\""
+  }
+
+  /* Pagefind stems what it is asked and matches index words that begin with the
+     stem. A word whose stem is shorter than four letters (прием -> при) is a
+     prefix itself in the lunr path (прием*: приема, приемная); Pagefind would stem
+     it back to при* (причина, приказ, ...). So it is asked a form of the word that
+     the same stemmer (Snowball Russian, the index pipeline's) stems to the word
+     itself (приема -> прием), or nothing. */
+  var ENDINGS = ["а", "у", "ом", "ы", "и", "е", "ой", "ям", "ах"]
+  function stemmingTo(prefix) {
+    for (var i = 0; i < ENDINGS.length; i++)
+      if (indexTerm(prefix + ENDINGS[i]) === prefix) return prefix + ENDINGS[i]
+    return null
   }
 
   function pagefindRun(pf, groups) {
@@ -440,7 +457,13 @@
       if (!cache.has(text))
         cache.set(text, pf.search(text).then(function (found) {
           var out = new Map()
-          ;((found && found.results) || []).forEach(function (r) { out.set(r.id, r) })
+          /* Pagefind also searches the metadata (the title and summary as written,
+             with ё and function words: «при» in «прием» would meet them there);
+             only what the indexed text holds counts (the record's heading is
+             its "title" metadata too) */
+          ;((found && found.results) || []).forEach(function (r) {
+            if (r.words && r.words.length) out.set(r.id, r)
+          })
           return out
         }))
       return cache.get(text)
@@ -492,7 +515,10 @@
           var highlight = one.m.mode === "fuzzy" ? one.m.term.slice(0, -1) : word.term
           one.found.forEach(function (r, id) {
             var score = r.score * one.m.weight, had = out.get(id)
-            if (!had || score > had.score) out.set(id, { score: score, result: r, highlight: highlight })
+            var title = (r.matchedMetaFields || []).indexOf("title") >= 0
+            if (!had || score > had.score)
+              out.set(id, { score: score, result: r, highlight: highlight, title: title || (had && had.title) })
+            else if (title) had.title = true
           })
         })
         return out
@@ -508,23 +534,27 @@
         var group = groups[g], matched = new Map()
         alternatives.forEach(function (all) {
           all[0].forEach(function (first, id) {
-            var score = 0, highlight = []
+            var score = 0, highlight = [], title = true
             for (var k = 0; k < all.length; k++) {
               var h = all[k].get(id)
               if (!h) return
               score += h.score / all.length  /* a phrase weighs as one word */
               highlight.push(h.highlight)
+              title = title && h.title
             }
             var had = matched.get(id)
             if (!had || score > had.score)
-              matched.set(id, { score: score, result: first.result, highlight: highlight })
+              matched.set(id, { score: score, result: first.result, highlight: highlight,
+                                title: title || (had && had.title) })
+            else if (title) had.title = true
           })
         })
         matched.forEach(function (m, id) {
           var doc = docs.get(id)
           if (!doc) docs.set(id, doc = { id: id, result: m.result, score: 0, groups: 0,
-                                         matched: new Set(), highlight: [] })
+                                         titles: 0, matched: new Set(), highlight: [] })
           doc.groups += 1
+          if (m.title) doc.titles += 1
           doc.score += m.score
           doc.matched.add(group)
           m.highlight.forEach(function (t) {
@@ -533,7 +563,9 @@
         })
       })
       var results = Array.from(docs.values())
-      results.forEach(function (doc) { doc.rank = doc.groups * 1e7 + doc.score })
+      /* more of the query's groups first; then more of them in the title (the
+         lunr path's title boost); then Pagefind's scores */
+      results.forEach(function (doc) { doc.rank = doc.groups * 1e7 + doc.titles * 1e5 + doc.score })
       results.sort(function (a, b) { return b.rank - a.rank })
       return results
     })
@@ -560,7 +592,7 @@
         groups.forEach(function (group) {
           if (!doc.matched.has(group)) group.words.forEach(function (w) { terms[w.word] = false })
         })
-        return [{ location: data.raw_url || data.url, title: mark(meta.title || "", doc.highlight),
+        return [{ location: meta.location || data.raw_url || data.url, title: mark(meta.heading || meta.title || "", doc.highlight),
                   text: mark(meta.summary || "", doc.highlight), score: doc.rank, terms: terms }]
       })
     }))
@@ -604,20 +636,8 @@
      comes: a query then waits only for its index chunks and result fragments. */
   if (engine === "pagefind") loadPagefind().catch(function () {})
 
-  /* self.__catalogueReady: the worker can answer (Material's index set up and,
-     on the served site, Pagefind loaded); scripts/bench.py times a query typed
-     from then on. */
-  var READY = 1, materialReady = false
-  function markReady() {
-    if (!materialReady) return
-    if (engine !== "pagefind") { self.__catalogueReady = true; return }
-    loadPagefind().then(function () { self.__catalogueReady = true },
-                        function () { self.__catalogueReady = true })
-  }
-
   var post = self.postMessage
   self.postMessage = function (message) {
-    if (message && message.type === READY) { materialReady = true; markReady() }
     if (message && message.type === RESULT && !LEGACY) message.data = reorder(message.data)
     return post.apply(self, arguments)
   }
