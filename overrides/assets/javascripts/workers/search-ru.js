@@ -396,9 +396,11 @@
   /* The best MOST documents are answered (each result's title and summary is a
      fragment fetched from Pagefind's index): Material lists 10 and then more as
      the reader scrolls, and its count says MOST at most. The first FIRST are
-     answered as soon as their fragments are in; the list is then answered again
-     with the rest (one request per fragment: the first answer waits for 10). */
-  var MOST = 20, FIRST = 10
+     answered as soon as their fragments are in (one request each: a browser
+     opens at most six connections to an HTTP/1.1 host, so six come in one round
+     trip, a phone's first screen and more); the list is then answered again
+     with the rest. */
+  var MOST = 20, FIRST = 6
   /* Pagefind's ranking (pagefind.options): a near word form counts more
      (termSimilarity), repeated words saturate less, so a title word (weight 10)
      outweighs a few mentions in the text; length normalisation as Pagefind's
