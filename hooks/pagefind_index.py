@@ -35,6 +35,7 @@ OUTPUT = "pagefind"                  # site/pagefind/: pagefind.js, wasm, index 
 CONFIG = "search/search_config.json"  # what the served page hands the worker instead of
 #                                     the full lunr index (config, synonyms, no documents)
 TITLE, SUMMARY, FACTS = 10.0, 1.0, 0.5
+TITLE_BASE = 7.0   # a title of average length; shorter ones up to TITLE (Pagefind's 10)
 
 _TAG = re.compile(r"<[^>]*>")
 
@@ -69,11 +70,25 @@ def indexed(text: str, stop: frozenset[str]) -> str:
     return " ".join(w for w in _WORD.findall(folded) if w not in stop)
 
 
-def record(doc: dict[str, Any], stop: frozenset[str]) -> str:
-    """One lunr index document -> the HTML Pagefind indexes."""
+def title_norm(words: int, average: float, b: float = 0.75) -> float:
+    """How much a title word weighs in a title of ``words`` words, as lunr's BM25
+    normalises a field by its length (b = 0.75, lunr's default): 1 for a title of
+    the average length, more for a shorter one, less for a longer one."""
+    if words <= 0 or average <= 0:
+        return 1.0
+    return 1.0 / (1.0 - b + b * words / average)
+
+
+def record(doc: dict[str, Any], stop: frozenset[str], average_title: float = 0.0) -> str:
+    """One lunr index document -> the HTML Pagefind indexes. ``average_title``: the
+    average number of indexed title words (0: titles are not normalised by length).
+    Pagefind scores a record as one text, so a title's length is put into its
+    weight (title_norm): among records whose titles hold the query words, the one
+    whose title says little else comes first, as in the lunr path."""
     boost = float(doc.get("boost", 1.0))
     title, text, facts = plain(doc.get("title", "")), plain(doc.get("text", "")), \
         plain(doc.get("facts", ""))
+    norm = title_norm(len(indexed(title, stop).split()), average_title)
 
     def weight(w: float) -> str:
         return f"{max(0.1, min(10.0, w * boost)):.2f}"
@@ -81,7 +96,7 @@ def record(doc: dict[str, Any], stop: frozenset[str]) -> str:
     esc = html.escape
     return (
         '<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"></head><body>'
-        f'<h1 data-pagefind-weight="{weight(TITLE)}">{esc(indexed(title, stop))}</h1>'
+        f'<h1 data-pagefind-weight="{weight(TITLE_BASE * norm)}">{esc(indexed(title, stop))}</h1>'
         f'<p data-pagefind-weight="{weight(SUMMARY)}">{esc(indexed(text, stop))}</p>'
         f'<p data-pagefind-weight="{weight(FACTS)}">{esc(indexed(facts, stop))}</p>'
         f'<div data-pagefind-ignore><span data-pagefind-meta="heading">{esc(title)}</span>'
@@ -100,10 +115,12 @@ def _write(docs: list[dict[str, Any]], out: Path, stop: frozenset[str]) -> int:
     count = 0
     with tempfile.TemporaryDirectory(prefix="pagefind-") as tmp:
         records = Path(tmp)
-        for doc in docs:
-            if not doc.get("title") and not doc.get("text"):
-                continue
-            (records / f"{count}.html").write_text(record(doc, stop), encoding="utf-8")
+        kept = [d for d in docs if d.get("title") or d.get("text")]
+        lengths = [len(indexed(plain(d.get("title", "")), stop).split()) for d in kept]
+        average = sum(lengths) / len(lengths) if lengths else 0.0
+        for doc in kept:
+            (records / f"{count}.html").write_text(record(doc, stop, average),
+                                                   encoding="utf-8")
             count += 1
         if out.exists():
             shutil.rmtree(out)

@@ -57,6 +57,7 @@ def ask(page: Any, query: str, n: int = 3, timeout: float = 30_000) -> list[str]
     box.fill(query)
     box.press("End")             # fill() sends no key events; Material listens to keyup
     page.wait_for_function(_ANSWERED, timeout=timeout)
+    _settled(page)               # the whole list (the served site answers in two parts)
     return [entry_id(h) for h in page.evaluate(_FIRST, n)]
 
 

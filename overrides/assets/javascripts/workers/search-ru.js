@@ -545,7 +545,7 @@
             for (var k = 0; k < all.length; k++) {
               var h = all[k].get(id)
               if (!h) return
-              score += h.score / all.length  /* a phrase weighs as one word */
+              score += h.score  /* as run() sums a phrase's words */
               highlight.push(h.highlight)
               title = title && h.title
             }
