@@ -20,7 +20,8 @@ the same run, both with the same query handling (search-ru.js):
 search_{pagefind,lunr}_{loopback,slow4g}_s (from navigation to the first result of a
 query typed as soon as the page has loaded; slow4g: Chromium's network emulation with
 DevTools' Slow 4G profile), search_{pagefind,lunr}_{loopback,slow4g}_bytes (bytes
-transferred until then, worker requests included), the same with _typed (the query
+transferred until then, worker requests included; _search_bytes: of them, search's
+own files: workers, index or config, Pagefind's files), the same with _typed (the query
 typed on a loaded page whose search worker is ready: from typing to the first
 result, bytes from typing), search_{loopback,slow4g}_ratio
 (pagefind/lunr), and relevance_{pagefind,lunr}_success_at_3 / _mrr
@@ -45,6 +46,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import resource
 import shutil
 import socket
@@ -200,10 +202,11 @@ def _serve(site: Path) -> tuple[object, str]:
 
 
 def _first_result(browser: object, base: str, mode: str, throttle: bool,
-                  query: str = "субсидии", typed: bool = False) -> tuple[float, int]:
+                  query: str = "субсидии", typed: bool = False) -> tuple[float, int, int]:
     """Open the home page in a fresh context (empty cache), type ``query`` as soon as
     the page has loaded; (seconds from navigation to the first result shown, bytes
-    transferred over the network until then, compressed, all requests).
+    transferred over the network until then, compressed, all requests; of them,
+    search's own files).
     ``typed``: type it once the page has loaded and its search worker is ready
     (and the network idle); seconds and bytes from typing to the first result."""
     context = browser.new_context()  # type: ignore[attr-defined]
@@ -215,13 +218,17 @@ def _first_result(browser: object, base: str, mode: str, throttle: bool,
     if throttle:
         cdp.send("Network.emulateNetworkConditions", SLOW_4G)
     transferred: list[int] = []
+    searching: list[int] = []
 
     def finished(request: object) -> None:
         try:
             sizes = request.sizes()  # type: ignore[attr-defined]
-            transferred.append(sizes["responseBodySize"] + sizes["responseHeadersSize"])
+            size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
         except Exception:          # noqa: BLE001  (a request that did not complete)
-            pass
+            return
+        transferred.append(size)
+        if _SEARCH_FILE.search(request.url):  # type: ignore[attr-defined]
+            searching.append(size)
 
     page.on("requestfinished", finished)
     inflight = {"n": 0, "since": time.perf_counter()}
@@ -247,14 +254,21 @@ def _first_result(browser: object, base: str, mode: str, throttle: bool,
         while inflight["n"] > 0 or time.perf_counter() - inflight["since"] < 1.0:
             page.wait_for_timeout(100)
         transferred.clear()
+        searching.clear()
         start = time.perf_counter()
     box.fill(query)
     box.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=120_000)
     seconds = time.perf_counter() - start
-    total = sum(transferred)
+    total, search = sum(transferred), sum(searching)
     context.close()
-    return seconds, total
+    return seconds, total, search
+
+
+# search's own files: the workers (ours, Material's with lunr and its languages),
+# the lunr index or its config, Pagefind's files
+_SEARCH_FILE = re.compile(r"/(pagefind/|search/|assets/javascripts/workers/|"
+                          r"assets/javascripts/lunr/)")
 
 
 def measure_browser(site: Path, runs: int, relevance_site: Path | None = None
@@ -278,11 +292,13 @@ def measure_browser(site: Path, runs: int, relevance_site: Path | None = None
         for _ in range(runs):
             for name, mode in SEARCH_MODES.items():   # the same run, alternating
                 for net, throttle in (("loopback", False), ("slow4g", True)):
-                    seconds, total = _first_result(browser, base, mode, throttle)
+                    seconds, total, search = _first_result(browser, base, mode, throttle)
                     timings.setdefault(f"search_{name}_{net}_s", []).append(seconds)
                     timings.setdefault(f"search_{name}_{net}_bytes", []).append(total)
+                    timings.setdefault(f"search_{name}_{net}_search_bytes", []).append(search)
                     # the same query typed on a loaded page (search ready)
-                    seconds, total = _first_result(browser, base, mode, throttle, typed=True)
+                    seconds, total, search = _first_result(browser, base, mode, throttle,
+                                                           typed=True)
                     timings.setdefault(f"search_{name}_{net}_typed_s", []).append(seconds)
                     timings.setdefault(f"search_{name}_{net}_typed_bytes", []).append(total)
 
