@@ -159,7 +159,8 @@ SLOW_4G = {"offline": False, "latency": 562.5,
 # The engines of the served site, in the same run: Pagefind (the default) and the
 # lunr worker (the offline edition's search and the fallback), both with the same
 # query handling; the value is a script run before the page's own.
-SEARCH_MODES = {"pagefind": "", "lunr": "window.__catalogueLunr = true"}
+SEARCH_MODES = {"pagefind": "window.__cataloguePagefind = true",
+                "lunr": "window.__catalogueLunr = true"}
 COMPRESSED = (".html", ".js", ".css", ".json", ".svg", ".xml", ".txt", ".map")
 
 

@@ -35,9 +35,13 @@ LEGACY = """(() => { const Original = window.Worker
     return new Original(url, options) } })()"""
 
 
-@pytest.fixture
-def search(page: Any, base_url: str) -> Any:
-    """The home page with the search box focused and the index ready."""
+@pytest.fixture(params=["site", "pagefind"])
+def search(page: Any, base_url: str, request: pytest.FixtureRequest) -> Any:
+    """The home page with the search box focused and the index ready: with the
+    engine the site chose for its size (hooks/site.py, PAGEFIND_FROM: the lunr
+    worker for today's catalogue) and with Pagefind (a larger catalogue's)."""
+    if request.param == "pagefind":
+        page.add_init_script("window.__cataloguePagefind = true")
     if os.environ.get("CATALOGUE_SEARCH_LEGACY"):
         page.add_init_script(LEGACY)
     page.goto(base_url)
@@ -182,6 +186,7 @@ def test_offline_edition_has_the_same_query_handling(offline_zip: Path, tmp_path
 def _open(page: Any, base_url: str) -> list[str]:
     """Open the home page, focus the search; the URLs it requests (worker's too)."""
     requests: list[str] = []
+    page.add_init_script("window.__cataloguePagefind = true")  # whatever the size
     page.on("request", lambda r: requests.append(r.url))
     page.goto(base_url)
     search_bench.open_search(page)
