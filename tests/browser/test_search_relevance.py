@@ -220,3 +220,12 @@ def test_search_falls_back_to_lunr_without_pagefind(page: Any, base_url: str) ->
                                             "vopros-molodezhnyy-sovet"}
     assert "fkgs-subsidii" in _ids(page, "кгс", 3)
     assert any(_path(u).endswith("search/search_index.json") for u in requests)
+
+
+def test_engine_chosen_by_the_catalogue_size(built_site: Path, cat_site: Any) -> None:
+    """Today's catalogue (under PAGEFIND_FROM entries) is searched with the lunr
+    worker; Pagefind's index is built all the same (tests, a larger catalogue)."""
+    page = (built_site / "index.html").read_text(encoding="utf-8")
+    assert len(cat_site.catalogue.entries) < 2500
+    assert "var first = false" in page
+    assert (built_site / "pagefind" / "pagefind.js").is_file()
