@@ -35,11 +35,25 @@ def test_record_weights_meta_and_escaping() -> None:
                                  stop)
     assert '<html lang="ru">' in html
     assert "<script>" not in html
-    assert 'data-pagefind-weight="10.00">молодежь script</h1>' in html
+    assert 'data-pagefind-weight="7.00">молодежь script</h1>' in html
     # shown as written (ё, the editor's words), indexed folded
     assert 'data-pagefind-meta="heading">Молодёжь &lt;script&gt;</span>' in html
     assert 'data-pagefind-meta="summary">Гранты на проекты &amp; отчёт</span>' in html
     # generated pages weigh less
     low = pagefind_index.record({"location": "topics/t/", "title": "Тема", "text": "x",
                                  "boost": 0.2}, stop)
-    assert 'data-pagefind-weight="2.00">тема</h1>' in low
+    assert 'data-pagefind-weight="1.40">тема</h1>' in low
+
+
+def test_title_weight_follows_its_length() -> None:
+    # lunr's BM25 (b = 0.75): a title of the average length 1, shorter more, longer less
+    assert pagefind_index.title_norm(4, 4.0) == 1.0
+    assert pagefind_index.title_norm(2, 4.0) > 1.0 > pagefind_index.title_norm(12, 4.0)
+    stop = pagefind_index.function_words()
+    short = pagefind_index.record({"location": "a/", "title": "Конкурс", "text": ""}, stop, 8.0)
+    long = pagefind_index.record({"location": "b/", "title": "Конкурс проектов создания "
+                                  "комфортной городской среды малых городах", "text": ""},
+                                 stop, 4.0)
+    weight = __import__("re").compile(r'<h1 data-pagefind-weight="([\d.]+)"')
+    assert float(weight.search(short).group(1)) == 10.0      # capped at Pagefind's 10
+    assert float(weight.search(long).group(1)) < 7.0
