@@ -35,8 +35,17 @@ each save to the moment its page, fetched over HTTP, shows the edit
 (serve_first_build_s, save_to_page_s: median, save_to_page_all_s).
 
 With --browser, also «Мой муниципалитет» with a stored profile (the region and type with the most
-measures, 3,000 people): my_shown_ms (opening /my/ to the lists shown, median of
---my-runs fresh pages), my_bytes_transferred, my_json_bytes / my_json_gzip_bytes.
+measures, 3,000 people): my_shown_ms (opening /my/ to every list in the page, my.js's
+«my:shown» mark), my_painted_ms (to the frame that shows them), medians of
+--my-runs fresh pages, with steps (my_fcp_ms, my_start_ms, my_data_ms, my_computed_ms,
+my_dom_ms), my_bytes_transferred, my_json_bytes / my_json_gzip_bytes.
+
+    python scripts/bench.py --entries 10000 --keep /tmp/b      # build once, keep it
+    python scripts/bench.py --my-site /tmp/b/site [--my-site OTHER] --my-runs 7
+
+--keep DIR leaves the synthetic catalogue and its site in DIR; --my-site times only
+/my/ on sites already built, several of them page for page in turn (a change and
+the site before it, under the same load).
 """
 from __future__ import annotations
 
@@ -345,101 +354,154 @@ def measure_browser(site: Path, runs: int, relevance_site: Path | None = None
     return figures
 
 
-def measure_my(site: Path, runs: int) -> dict[str, object]:
-    """«Мой муниципалитет» with a stored profile: from opening /my/ to the lists shown
-    (the «my:shown» mark of my.js, milliseconds since navigation start, median of
-    ``runs`` fresh pages with an empty cache) and the bytes the page downloaded
-    (transfer sizes as served, uncompressed; the JSON files also gzip-compressed,
-    as a static host sends them)."""
-    import functools
-    import http.server
-    import socketserver
-    import threading
-
-    from playwright.sync_api import sync_playwright
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    facets = json.loads((site / "measures" / "finder.json").read_text("utf-8"))["facets"]
+def _my_profile(site: Path) -> tuple[str, str]:
+    """The region and municipality type with the most measures in ``site``."""
+    index = json.loads((site / "measures" / "finder.json").read_text("utf-8"))
+    everywhere = [r[0] for r in index["facets"]["regions"]]
     counts: dict[tuple[str, str], int] = {}
-    for item in json.loads((site / "measures" / "finder.json").read_text("utf-8"))["items"]:
-        for region in ([r[0] for r in facets["regions"]] if item["r"] == "all" else item["r"]):
+    for item in index["items"]:
+        for region in (everywhere if item["r"] == "all" else item["r"]):
             for mtype in item["m"]:
                 counts[(region, mtype)] = counts.get((region, mtype), 0) + 1
-    region, mtype = max(counts, key=lambda k: (counts[k], k))   # the fullest page
+    return max(counts, key=lambda k: (counts[k], k))   # the fullest page
+
+
+# What one load of /my/ reports: «my:shown», my.js's mark when every list is in the
+# page, and when the frame that shows them was painted: Element Timing's renderTime of
+# the profile line my.js draws with the lists (elementtiming="my-results"; reported to
+# observers only, and only when it is painted inside the viewport: 1280×720 here).
+_ELEMENT_TIMING = """window.__myPainted = []
+new PerformanceObserver(list => window.__myPainted.push(...list.getEntries()))
+    .observe({ type: 'element', buffered: true })"""
+_MY_FIGURES = """() => {
+    const mark = name => (performance.getEntriesByName(name)[0] || {}).startTime
+    const shown = mark('my:shown')
+    const nav = performance.getEntriesByType('navigation')[0]
+    const painted = (window.__myPainted || []).filter(e => e.identifier === 'my-results')
+        .map(e => e.renderTime || e.loadTime)[0]
+    return { shown, painted: painted || null, data: mark('my:data'),
+        start: mark('my:start'), computed: mark('my:computed'),
+        dom: nav.domContentLoadedEventEnd,
+        fcp: (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || null,
+        // downloaded until the lists were shown
+        bytes: [nav].concat(performance.getEntriesByType('resource'))
+            .filter(e => e.responseEnd <= shown)
+            .reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize || 0), 0),
+        searched: performance.getEntriesByType('resource').some(e =>
+            e.name.includes('search_index.json') && e.startTime < shown),
+        items: document.querySelectorAll('[data-my-list] > li').length } }"""
+
+
+def _static_server(site: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """``site`` served by Python's http.server in a process of its own (files as they
+    are, uncompressed): a server thread inside this process would share its
+    interpreter lock with Playwright's client and answer late."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "http.server", "--bind", "127.0.0.1",
+                               "--directory", str(site), str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/"
+    start = time.perf_counter()
+    while _fetch(base + "my/") is None:
+        if server.poll() is not None or time.perf_counter() - start > 60:
+            raise RuntimeError(f"http.server did not start for {site}")
+        time.sleep(0.1)
+    return server, base
+
+
+def measure_my(site: Path, runs: int, *others: Path) -> dict[str, object]:
+    """«Мой муниципалитет» with a stored profile: from opening /my/ to the lists shown
+    (milliseconds since navigation start, medians of ``runs`` fresh pages with an
+    empty cache): my_shown_ms, my.js's «my:shown» mark (every list in the page), and
+    my_painted_ms, the frame that shows them painted (Element Timing); and the bytes
+    the page downloaded until then (transfer sizes as served, uncompressed; the JSON
+    files also gzip-compressed, as a static host sends them). ``others``: more built
+    sites timed in the same run, page for page in turn with ``site`` (before and after
+    a change under the same load); their figures under "others", by path."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    from playwright.sync_api import sync_playwright
+
+    sites = [site, *others]
+    region, mtype = _my_profile(site)
     profile = json.dumps({"region": region, "mtype": mtype, "pop": 3000, "name": ""})
-    server = socketserver.ThreadingTCPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    shown_ms, transferred, items, searched = [], [], 0, False
-    steps: list[tuple[float, float, float]] = []
-    shell_ms: list[float] = []
+    servers = [_static_server(each) for each in sites]
+    bases = [base for _, base in servers]
+    loads: list[list[dict[str, object]]] = [[] for _ in sites]
+    shell_ms: list[list[float]] = [[] for _ in sites]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync"])
         for _ in range(runs):
-            context = browser.new_context()
-            context.add_init_script(f"localStorage.setItem('catalogue.my', {json.dumps(profile)})")
-            page = context.new_page()
-            page.goto(base + "my/")
-            page.wait_for_selector("[data-my-results][data-ready]", timeout=120_000)
-            figures = page.evaluate("""() => ({
-                shown: performance.getEntriesByName('my:shown')[0].startTime,
-                data: performance.getEntriesByName('my:data')[0].startTime,
-                computed: performance.getEntriesByName('my:computed')[0].startTime,
-                dom: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
-                // downloaded until the lists were shown
-                bytes: performance.getEntriesByType('navigation')
-                    .concat(performance.getEntriesByType('resource'))
-                    .filter(e => e.responseEnd
-                        <= performance.getEntriesByName('my:shown')[0].startTime)
-                    .reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize || 0), 0),
-                searched: performance.getEntriesByType('resource').some(e =>
-                    e.name.includes('search_index.json')
-                    && e.startTime < performance.getEntriesByName('my:shown')[0].startTime),
-                items: document.querySelectorAll('[data-my-list] > li').length })""")
-            searched = searched or figures["searched"]
-            shown_ms.append(figures["shown"])
-            steps.append((figures["dom"], figures["data"], figures["computed"]))
-            transferred.append(figures["bytes"])
-            items = figures["items"]
-            context.close()
-            # the same site's plain page (about/): what opening any page costs here
-            context = browser.new_context()
-            page = context.new_page()
-            page.goto(base + "about/")
-            page.wait_for_load_state("load")
-            shell_ms.append(page.evaluate(
-                "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"))
-            context.close()
+            for i, base in enumerate(bases):
+                context = browser.new_context()
+                context.add_init_script(
+                    f"localStorage.setItem('catalogue.my', {json.dumps(profile)})")
+                context.add_init_script(_ELEMENT_TIMING)
+                page = context.new_page()
+                page.goto(base + "my/")
+                page.wait_for_selector("[data-my-results][data-ready]", timeout=120_000)
+                page.wait_for_load_state("load")
+                try:   # a site from before the attribute has none
+                    page.wait_for_function("(window.__myPainted || []).length", timeout=5_000)
+                except PlaywrightTimeout:
+                    pass
+                loads[i].append(page.evaluate(_MY_FIGURES))
+                context.close()
+                # the same site's plain page (about/): what opening any page costs here
+                context = browser.new_context()
+                page = context.new_page()
+                page.goto(base + "about/")
+                page.wait_for_load_state("load")
+                shell_ms[i].append(page.evaluate(
+                    "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"))
+                context.close()
         browser.close()
-    server.shutdown()
-    # what /my/ downloads for the profile: my/shared.json and its region's file
-    # (hooks/catalogue/my.py, page_files); a site built before them: the four
-    # finders' indexes and my/data.json
-    json_files = [site / "my" / "shared.json", site / "my" / "regions" / f"{region}.json"]
-    if not json_files[0].exists():
-        json_files = [site / f / "finder.json" for f in ("measures", "practices", "courses",
-                                                          "problems")] + [site / "my" / "data.json"]
-    return {"my_profile": f"{region}/{mtype}/3000", "my_items_shown": items,
-            "my_shown_ms": round(statistics.median(shown_ms), 1),
-            "my_shown_ms_runs": [round(x, 1) for x in shown_ms],
-            # medians of: DOMContentLoaded, the JSON files fetched and parsed, lists computed
-            "my_dom_ms": round(statistics.median(s[0] for s in steps), 1),
-            "my_data_ms": round(statistics.median(s[1] for s in steps), 1),
-            "my_computed_ms": round(statistics.median(s[2] for s in steps), 1),
+    for server, _ in servers:
+        server.terminate()
+        server.wait(timeout=30)
+
+    def median(values: list[object]) -> float | None:
+        numbers = [float(v) for v in values if v is not None]   # type: ignore[arg-type]
+        return round(statistics.median(numbers), 1) if numbers else None
+
+    results = []
+    for each, figures, shell in zip(sites, loads, shell_ms):
+        # what /my/ downloads for the profile: my/shared.json and its region's file
+        # (hooks/catalogue/my.py, page_files); a site built before them: the four
+        # finders' indexes and my/data.json
+        json_files = [each / "my" / "shared.json", each / "my" / "regions" / f"{region}.json"]
+        if not json_files[0].exists():
+            json_files = [each / f / "finder.json" for f in (
+                "measures", "practices", "courses", "problems")] + [each / "my" / "data.json"]
+        column = {key: [f[key] for f in figures] for key in figures[0]}
+        results.append({
+            "my_profile": f"{region}/{mtype}/3000", "my_items_shown": column["items"][-1],
+            "my_shown_ms": median(column["shown"]),
+            "my_shown_ms_runs": [round(float(x), 1) for x in column["shown"]],
+            "my_painted_ms": median(column["painted"]),
+            "my_painted_ms_runs": [None if x is None else round(float(x), 1)
+                                   for x in column["painted"]],
+            # medians of: first contentful paint, my.js started, the JSON files fetched
+            # and parsed, lists computed, DOMContentLoaded (its end)
+            "my_fcp_ms": median(column["fcp"]),
+            "my_start_ms": median(column["start"]),
+            "my_data_ms": median(column["data"]),
+            "my_computed_ms": median(column["computed"]),
+            "my_dom_ms": median(column["dom"]),
             # my.js's own work: from the data in hand to the lists shown
-            "my_js_ms": round(statistics.median(shown - s[1] for shown, s in zip(shown_ms, steps)), 1),
-            "about_dom_ms": round(statistics.median(shell_ms), 1),
-            "my_bytes_transferred": int(statistics.median(transferred)),
+            "my_js_ms": median([s - d for s, d in zip(column["shown"], column["data"])]),
+            "about_dom_ms": median(shell),   # type: ignore[arg-type]
+            "my_bytes_transferred": int(statistics.median(column["bytes"])),
             # Material's search index requested before the lists were shown
-            "my_search_index_before_shown": searched,
+            "my_search_index_before_shown": any(column["searched"]),
             "my_json_bytes": sum(_size_of(f) for f in json_files),
-            "my_json_gzip_bytes": sum(_gzip_size(f) for f in json_files)}
+            "my_json_gzip_bytes": sum(_gzip_size(f) for f in json_files)})
+    if others:
+        results[0]["others"] = {str(path): figures for path, figures in zip(others, results[1:])}
+    return results[0]
 
 
 def _mount_path() -> str:
@@ -528,11 +590,16 @@ def _size_of(path: Path) -> int:
 
 def run(entries: int, runs: int, browser: bool, finder_measures: int = 0,
         my_runs: int = 0, build_runs: int | None = None,
-        site_dir: Path | None = None) -> dict[str, object]:
-    """Build (or, with ``site_dir`` holding a finished build, reuse) the synthetic
-    catalogue's site and measure it. ``site_dir``: a folder kept after the run
-    (site/, real-site/, baseline...); a build is reused when its ``.built`` mark
-    is there, so several browser runs measure one build."""
+        site_dir: Path | None = None, keep: Path | None = None) -> dict[str, object]:
+    """All the figures. ``keep``: the folder the synthetic catalogue (synth/) and its
+    built site (site/) are written to and left in (for --my-site), built afresh;
+    ``site_dir``: the same, but a finished build there (its ``.built`` mark) is
+    reused, so several browser runs measure one build; else a temp dir."""
+    if keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
+        for old in ("synth", "baseline", "site", "baseline-site", "real-site"):
+            shutil.rmtree(keep / old, ignore_errors=True)
+        site_dir = keep
     if site_dir is not None:
         site_dir.mkdir(parents=True, exist_ok=True)
         return _run(site_dir, entries, runs, browser, finder_measures, my_runs, build_runs)
@@ -651,6 +718,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--my-runs", type=int, default=0,
                         help="with --browser: pages opened to time /my/ (default: runs, at least 5;"
                              " -1: not timed)")
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="write the synthetic catalogue and its site to DIR/synth, DIR/site "
+                             "and keep them (for --my-site)")
+    parser.add_argument("--my-site", type=Path, action="append", metavar="SITE",
+                        help="only time /my/ on a site already built (e.g. DIR/site of --keep); "
+                             "given twice or more: the sites page for page in turn, "
+                             "the first one's profile")
     parser.add_argument("--serve", action="store_true",
                         help="time save -> refreshed page under mkdocs serve instead")
     parser.add_argument("--edits", type=int, default=5, help="with --serve: edits to time")
@@ -658,8 +732,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.serve:
         print(json.dumps(run_serve(args.entries, args.edits), ensure_ascii=False))
         return 0
+    if args.my_site:
+        print(json.dumps(measure_my(args.my_site[0], args.my_runs or max(args.runs, 5),
+                                    *args.my_site[1:]), ensure_ascii=False))
+        return 0
     print(json.dumps(run(args.entries, args.runs, args.browser, args.finder_measures,
-                         args.my_runs, args.build_runs, args.site_dir),
+                         args.my_runs, args.build_runs, args.site_dir, args.keep),
                      ensure_ascii=False))
     return 0
 

@@ -1,11 +1,12 @@
 """The validator over a corpus of broken files (tests/broken/<folder>/<name>.md).
 
 Each file is an entry with one mistake an editor makes, and it declares on its second
-line what must be reported: ``# ожидается: <code>, строка <line>``. The file is put
-into the small valid catalogue under its own name; then
+line what must be reported: ``# ожидается: <code>, строка <line>``, and may declare on the
+next one words its message must hold: ``# сообщение: <words>``. The file is put into the
+small valid catalogue under its own name; then
 
-- a problem of that code is reported at that line, and every error of the file is at
-  that line (not 2–4 lines below, at a comment of the scaffold);
+- a problem of that code is reported at that line (with those words), and every error
+  of the file is at that line (not 2–4 lines below, at a comment of the scaffold);
 - no message of the file holds a Python value (``{'``, ``['``, True, False, None) or
   English words (PyYAML's and jsonschema's own messages).
 """
@@ -24,6 +25,7 @@ from catalogue_kit import Content
 BROKEN = Path(__file__).resolve().parent / "broken"
 FILES = sorted(BROKEN.glob("*/*.md"))
 EXPECT = re.compile(r"^# ожидается: ([a-z-]+), строка (\d+)$", re.M)
+SAYS = re.compile(r"^# ожидается: .*\n# сообщение: (.+)$", re.M)
 
 PYTHON = ("{'", "['", "True", "False", "None", "\\x", "\\u")
 # Words of PyYAML's, libyaml's and jsonschema's messages; ids, field names and values
@@ -62,6 +64,10 @@ def test_broken_file(make_content: Callable[..., Content], path: Path) -> None:
     mine = cat.problems(rel=rel)
     shown = [str(p) for p in mine]
     assert any(p.code == code and p.line == line for p in mine), (code, line, shown)
+    says = SAYS.search(path.read_text("utf-8"))
+    if says:
+        assert any(p.code == code and p.line == line and says.group(1) in p.message
+                   for p in mine), (says.group(1), shown)
     assert [p for p in mine if p.severity == "error" and p.line != line] == [], shown
     for problem in mine:
         assert not any(bit in problem.message for bit in PYTHON), str(problem)

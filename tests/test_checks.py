@@ -19,6 +19,7 @@ from catalogue_kit import (BASE, BASE_OF_TYPE, COURSE, LEGAL_NEW, LEGAL_OLD, MEA
                       QUESTION, SOLUTION, REAL_REFERENCE, Content, drop_field, line_of, replace_line)
 
 M = "measures/grant-a.md"
+P = "practices/practice-a.md"
 LAW = "legal/law-new.md"
 # Comment lines as scripts/new.py writes them after every field: a YAML mistake must be
 # reported at its own line, not at these.
@@ -151,6 +152,36 @@ CASES: list[Case] = [
     Case("yaml-comment-flow", "yaml-comment",
          {M: measure_with("topics:", "topics: [tos #МыВместе, civic-participation]" + NOTE)},
          {M: MEASURE}, M, line=4, field="", contains=["текст после # отброшен", "в кавычки"]),
+    # issue 17c: a remark after an id, a URL or a [list] is lost too; the value is whole
+    Case("comment-after-url", "comment-after-value",
+         {M: measure_with("apply_url:", "apply_url: https://minfin.gov.ru/ru/grants/apply "
+                                        "# страница")},
+         {M: measure_with("apply_url:", "# страница\napply_url: "
+                                        "https://minfin.gov.ru/ru/grants/apply")},
+         M, line=line_of(MEASURE, "apply_url:"), col=len("apply_url: https://minfin.gov.ru/"
+                                                        "ru/grants/apply #"),
+         field="apply_url", severity="warning",
+         contains=["«# страница»", "не попадёт", "перенесите его в текст материала",
+                   "отдельной строкой-комментарием над этой: # страница"]),
+    Case("comment-after-id", "comment-after-value",
+         {M: measure_with("legal_basis:", "legal_basis:\n  - law-new # закон")},
+         {M: measure_with("legal_basis:", "legal_basis:\n  # закон\n  - law-new")},
+         M, line=line_of(MEASURE, "legal_basis:") + 1, col=len("  - law-new #"),
+         field="legal_basis[1]", severity="warning",
+         contains=["«# закон»", "(значение — law-new)", "над этой: # закон"]),
+    Case("comment-after-list", "comment-after-value",
+         {M: measure_with("legal_basis:", "legal_basis: [law-new] # закон")},
+         {M: measure_with("legal_basis:", "# закон\nlegal_basis: [law-new]")},
+         M, line=line_of(MEASURE, "legal_basis:"), field="legal_basis", severity="warning",
+         contains=["«# закон»", "над этой: # закон"]),
+    # «#» without a space before it is part of a URL (a fragment), not a comment
+    Case("comment-after-url-fragment", "comment-after-value",
+         {M: measure_with("apply_url:", "apply_url: https://minfin.gov.ru/ru/grants/apply "
+                                        "#priem")},
+         {M: measure_with("apply_url:", "apply_url: https://minfin.gov.ru/ru/grants/apply"
+                                        "#priem")},
+         M, line=line_of(MEASURE, "apply_url:"), field="apply_url", severity="warning",
+         contains=["пишите её без пробела: https://minfin.gov.ru/ru/grants/apply#priem"]),
     Case("yaml-comment-reference", "yaml-comment",
          {"reference/topics.yml": TOPICS + "- id: lonely\n  name: Тема #1 для проверки\n"
                                            "  description: Нигде не используется.\n"},
@@ -199,6 +230,33 @@ CASES: list[Case] = [
          {M: MEASURE.replace("  currency:", "  total: 1,5 млрд\n  currency:")}, {M: MEASURE},
          M, line=line_of(MEASURE, "  currency:"), col=3, field="funding.total",
          contains=["пишите число цифрами без пробелов: 1500000000"]),
+    # issue 17c: the parsers start a line at U+2028 (and NEL, U+2029); an editor does not
+    Case("line-after-line-separator", "enum",
+         {M: MEASURE.replace("summary: Гранты сельским поселениям ",
+                             'summary: "Гранты сельским поселениям\u2028')
+                    .replace("предложенные жителями.", 'предложенные жителями."')
+                    .replace("kind: grant", "kind: гранд")},
+         {M: MEASURE}, M, line=line_of(MEASURE, "kind:"), col=1, field="kind",
+         contains=["«гранд»"]),
+    # issue 17c: a percentage and a decimal comma, by the field's unit (x-unit)
+    *[Case(f"number-percent-{i}", "number-format",
+           {M: MEASURE.replace("  currency:", f"  cofinancing: {typed}\n  currency:")},
+           {M: MEASURE.replace("  currency:", "  cofinancing: 10\n  currency:")},
+           M, line=line_of(MEASURE, "  currency:"), col=3, field="funding.cofinancing",
+           contains=[f"указано: «{typed}»", says, "пишите число: 10"])
+      for i, (typed, says) in enumerate([
+          ("10%", "«%» не пишут, единица поля — проценты"),
+          ("10 %", "«%» не пишут, единица поля — проценты"),
+          ("10 процентов", "«процентов» не пишут"),
+          ("0,1", "доля 0,1 — это 10 %")])],
+    Case("number-hours", "number-format",
+         {"courses/course-a.md": COURSE.replace("hours: 72", "hours: 72 часа")},
+         {}, "courses/course-a.md", line=line_of(COURSE, "hours:"), field="hours",
+         contains=["«часа» не пишут, единица поля — академические часы: пишите число: 72"]),
+    Case("number-decimal-comma", "number-format",
+         {P: PRACTICE.replace("    after: 3", "    after: 3,5")},
+         {}, P, line=line_of(PRACTICE, "    after:"), field="results[1].after",
+         contains=["дробную часть отделяют точкой: пишите число: 3.5"]),
     # «: » inside a list item of text: YAML makes it a field; the fix is quotes
     Case("list-item-colon", "quote-value",
          {"courses/course-a.md": COURSE.replace("audience:\n  - главы сельских поселений",
@@ -220,8 +278,25 @@ CASES: list[Case] = [
          contains=["«грант» — это название, а не значение: пишите grant"]),
     # «-tos» without a space is one text, not a list item
     Case("list-dash-no-space", "list-format", {M: measure_with("topics:", "topics: -tos")},
-         {M: MEASURE}, M, line=line_of(MEASURE, "topics:"), col=1, field="topics",
-         contains=["после дефиса нужен пробел: пишите «- tos»", "или [tos]"]),
+         {M: MEASURE}, M, line=line_of(MEASURE, "topics:"), col=len("topics: ") + 1,
+         field="topics", contains=["после дефиса нужен пробел: - tos на строке под именем "
+                                   "поля", "[tos]"]),
+    # issue 17c: the item on the line below its field is reported at its own line
+    Case("list-dash-next-line", "list-format",
+         {M: measure_with("topics:", "topics:\n  -civic-participation")},
+         {M: measure_with("topics:", "topics:\n  - civic-participation")}, M,
+         line=line_of(MEASURE, "topics:") + 1, col=3, field="topics",
+         contains=["после дефиса нужен пробел: - civic-participation\x00"]),
+    # «- a» then a more indented «-b»: YAML glues them into the text «a -b», silently
+    # in a text list
+    Case("list-dash-glued", "list-format",
+         {"courses/course-a.md": COURSE.replace("  - главы сельских поселений",
+                                                "  - главы сельских поселений\n    -депутаты")},
+         {"courses/course-a.md": COURSE.replace("  - главы сельских поселений",
+                                                "  - главы сельских поселений\n  - депутаты")},
+         "courses/course-a.md", line=line_of(COURSE, "  - главы") + 1, col=5,
+         field="audience[1]", contains=["приклеил его к элементу «главы сельских поселений»",
+                                        "после дефиса нужен пробел: - депутаты"]),
     Case("list-commas", "list-format",
          {"courses/course-a.md": COURSE.replace("audience:\n  - главы сельских поселений",
                                                 "audience: главы поселений, депутаты")},
@@ -230,8 +305,8 @@ CASES: list[Case] = [
     Case("list-en-dash-indented", "list-format",
          {"courses/course-a.md": COURSE.replace("  - главы сельских поселений",
                                                 "  – главы поселений\n  – депутаты")},
-         {}, "courses/course-a.md", line=line_of(COURSE, "audience:"), col=1, field="audience",
-         contains=["«–» (U+2013) вместо дефиса", "«- »"]),
+         {}, "courses/course-a.md", line=line_of(COURSE, "audience:") + 1, col=3,
+         field="audience", contains=["«–» (U+2013) вместо дефиса", "«- »"]),
     Case("ref-name-region", "ref-name",
          {M: measure_with("regions:", "regions: [Вологодская область]")},
          {M: measure_with("regions:", "regions: [vologda]")}, M,
@@ -397,6 +472,12 @@ CASES: list[Case] = [
          {LAW: LEGAL_NEW.replace("in_force_from: 2025-06-19", "in_force_from: 2025-01-19")},
          {LAW: LEGAL_NEW}, LAW, line=line_of(LEGAL_NEW, "in_force_from:"), col=1,
          field="in_force_from", contains=["adopted = 2025-03-20", "in_force_from = 2025-01-19"]),
+    Case("population-year-alone", "population-year-alone",
+         {"practices/practice-a.md": PRACTICE.replace("population: 1200", "population_year: 2024")},
+         {"practices/practice-a.md": PRACTICE.replace("population: 1200",
+                                                      "population: 1200\npopulation_year: 2024")},
+         "practices/practice-a.md", line=line_of(PRACTICE, "population:"), col=1,
+         field="population_year", contains=["population_year", "добавьте population"]),
     Case("one-of-schedule", "one-of",
          {M: measure_with("schedule:", "schedule:\n  rolling: true")}, {M: MEASURE}, M,
          line=line_of(MEASURE, "schedule:"), col=1, field="schedule",

@@ -5,7 +5,7 @@ from typing import Any, Callable
 
 from catalogue import finder, my
 from catalogue.pages import Site
-from catalogue_kit import BASE, MEASURE, TODAY, Content, run_validate
+from catalogue_kit import BASE, COURSE, MEASURE, TODAY, Content, run_validate
 
 FEDERAL_ROLLING = MEASURE.replace("regions: [tatarstan]", "regions: all").replace(
     """schedule:
@@ -61,6 +61,21 @@ def test_finder_records_population_limits(make_content: Any) -> None:
     site = _site(make_content, {"measures/grant-a.md": limited})
     record = finder.measure_record(site, site.catalogue.entries["grant-a"])
     assert record["px"] == 100000 and "pn" not in record
+
+
+def test_course_without_format_validates_and_has_no_format_in_the_finder(
+        make_content: Any) -> None:
+    """format is optional (issue 14: no page stated it): the course validates without
+    a warning, its finder record has f: null, so finder.js shows it only under «Любой»."""
+    unstated = COURSE.replace("format: online\n", "")
+    assert unstated != COURSE
+    content = make_content({"courses/course-a.md": unstated})
+    result = run_validate(content.root)
+    about_course = [p for p in result.problems if "courses/" in p.path]
+    assert not about_course, [str(p) for p in about_course]
+    site = Site(result.catalogue, TODAY)
+    [record] = [i for i in finder.course_index(site)["items"] if i["id"] == "course-a"]
+    assert record["f"] is None
 
 
 def test_page_files_split_by_region(make_content: Any) -> None:

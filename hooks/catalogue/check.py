@@ -318,10 +318,11 @@ def _one_of_hint(schema: dict[str, Any], value: Any, catalogue: Catalogue | None
     if not isinstance(value, str):
         return None
     branches = [b for b in schema.get("oneOf", ()) if isinstance(b, dict)]
-    if any(b.get("type") in ("number", "integer") for b in branches):
-        suggestion = human_number(value)
-        if suggestion is not None:
-            return "number-format", f"; пишите число цифрами без пробелов: {suggestion}"
+    numeric = next((b for b in branches if b.get("type") in ("number", "integer")), None)
+    if numeric is not None:
+        advice = number_advice(value, numeric.get("x-unit"), numeric.get("type") == "integer")
+        if advice is not None:
+            return "number-format", f"; {advice}"
     items = next((b.get("items") for b in schema.get("oneOf", ())
                   if isinstance(b, dict) and isinstance(b.get("items"), dict)), None)
     if not items:
@@ -363,10 +364,10 @@ def _type_problem(schema: dict[str, Any], value: Any, typed: str, record: Record
         return problem(where, "quote-value", f"нужно: {names}; YAML прочитал {typed} "
                        f"{what}: возьмите значение в кавычки: {quoted}", name)
     if isinstance(value, str) and ("number" in kinds or "integer" in kinds):
-        suggestion = human_number(value)
-        if suggestion is not None:
-            return problem(where, "number-format", f"нужно: {names}; указано: {typed}: пишите "
-                           f"число цифрами без пробелов: {suggestion}", name)
+        advice = number_advice(value, schema.get("x-unit"), "number" not in kinds)
+        if advice is not None:
+            return problem(where, "number-format", f"нужно: {names}; указано: {typed}: "
+                           f"{advice}", name)
         return problem(where, "type", f"нужно: {names}; указано: {typed}: пишите одно число "
                        f"цифрами, без единиц измерения", name)
     if isinstance(value, str) and "boolean" in kinds:
@@ -457,26 +458,103 @@ def by_name(catalogue: Catalogue, target: str, text: str) -> str | None:
     return None
 
 
-def human_number(text: str) -> str | None:
-    """«300 000», «0,3 млн», «1,5 млрд», «1_000», «250 тыс. руб.» -> "300000", ...: the
-    number as digits, or None when the text is not a number written in words/groups."""
+# The units of number fields (the schema's x-unit, see fields.py) as people write them
+# after a number, and the unit's name for a message.
+UNIT_WORDS: dict[str, str] = {
+    "₽": r"₽|руб(?:лей|ля|ль)?\.?|р\.",
+    "%": r"%|процент(?:ов|а)?|проц\.?",
+    "ак. ч.": r"ак\.?\s*ч(?:ас(?:ов|а)?)?\.?|академическ(?:их|ий|ого)\s+час(?:ов|а)?|"
+              r"час(?:ов|а)?|ч\.?",
+    "чел.": r"чел\.?|человек|жител(?:ей|я|ь)",
+    "год": r"г\.?|год(?:а|у)?",
+}
+UNIT_NAMES = {"₽": "рубли", "%": "проценты", "ак. ч.": "академические часы",
+              "чел.": "человек", "год": "год"}
+_SCALE = re.compile(r"\s*(тыс(?:яч[аи]?)?|млн|миллион(?:а|ов)?|млрд|миллиард(?:а|ов)?)\.?$")
+_GROUPS = re.compile(r"[\s\u00a0\u202f\u2009_']")
+
+
+def read_number(text: str, unit: str | None = None
+                ) -> tuple[Decimal, str, set[str]] | None:
+    """A number written as people write it -> (value, unit word typed or "", how it was
+    written: a subset of {"groups", "scale", "comma"}); None when it is not one.
+
+    «300 000» (groups of digits: spaces, no-break spaces, «_», «'»), «0,3 млн»,
+    «1,5 млрд», «250 тыс.» (scale words), «2,5» (a decimal comma), and the field's
+    ``unit`` after the number (UNIT_WORDS: «10 %», «10 процентов», «72 часа»); «₽» and
+    «руб.» also when the field has no unit. «1,500» is None: a comma before exactly three
+    digits may be a thousands separator as well as a decimal one.
+    """
     cleaned = text.strip().lower().replace("ё", "е")
-    cleaned = re.sub(r"\s*(?:₽|руб(?:лей|ля|ль)?\.?|р\.)\s*$", "", cleaned)
+    how: set[str] = set()
+    word = ""
+    units = UNIT_WORDS.get(unit or "₽", UNIT_WORDS["₽"])
+    typed_unit = re.search(rf"\s*(?:{units})\s*$", cleaned)
+    if typed_unit and typed_unit.start() > 0:
+        word = text.strip()[typed_unit.start():].strip()
+        cleaned = cleaned[:typed_unit.start()]
     scale = 1
-    unit = re.search(r"\s*(тыс(?:яч[аи]?)?|млн|миллион(?:а|ов)?|млрд|миллиард(?:а|ов)?)\.?$",
-                     cleaned)
-    if unit:
-        word = unit.group(1)
-        scale = 10 ** 3 if word.startswith("тыс") else \
-            10 ** 6 if word.startswith(("млн", "миллион")) else 10 ** 9
-        cleaned = cleaned[:unit.start()]
-    digits = re.sub(r"[\s\u00a0\u202f\u2009_']", "", cleaned).replace(",", ".")
+    scaled = _SCALE.search(cleaned)
+    if scaled:
+        name = scaled.group(1)
+        scale = 10 ** 3 if name.startswith("тыс") else \
+            10 ** 6 if name.startswith(("млн", "миллион")) else 10 ** 9
+        cleaned = cleaned[:scaled.start()]
+        how.add("scale")
+    digits = _GROUPS.sub("", cleaned)
+    if digits != cleaned.strip():
+        how.add("groups")
+    if "," in digits:
+        if re.fullmatch(r"[-+]?[1-9]\d*,\d{3}", digits) and not scaled:
+            return None
+        how.add("comma")
+        digits = digits.replace(",", ".")
     if not re.fullmatch(r"[-+]?\d+(?:\.\d+)?", digits):
         return None
-    number = Decimal(digits) * scale
+    return Decimal(digits) * scale, word, how
+
+
+def _digits(number: Decimal) -> str:
     if number == number.to_integral_value():
         return str(int(number))
     return format(number.normalize(), "f")
+
+
+def human_number(text: str, unit: str | None = None) -> str | None:
+    """«300 000», «0,3 млн», «1,5 млрд», «1_000», «250 тыс. руб.», «10 %» (in a field of
+    ``unit`` «%») -> "300000", ...: the number as digits, or None when the text is not a
+    number written in words, groups or with a unit (see read_number)."""
+    found = read_number(text, unit)
+    return None if found is None else _digits(found[0])
+
+
+def number_advice(text: str, unit: str | None = None, integer: bool = False) -> str | None:
+    """What to write instead of a number written as people write it, for a field of
+    ``unit`` (the schema's x-unit): «пишите число цифрами без пробелов: 300000»,
+    ««%» не пишут, единица поля — проценты: пишите число: 10», «дробную часть отделяют
+    точкой: пишите число: 2.5»; a share written with a decimal comma in a field of
+    percent («0,1») offers both readings, 10 first. None when ``text`` is not such a
+    number, or is a fraction where the field wants an ``integer``."""
+    found = read_number(text, unit)
+    if found is None:
+        return None
+    number, word, how = found
+    digits = _digits(number)
+    if integer and "." in digits:
+        return None
+    if unit == "%" and not word and how == {"comma"} and 0 < number < 1:
+        share = _digits(number * 100)
+        return (f"доля {text.strip()} — это {share} %, а единица поля — проценты: пишите "
+                f"число: {share} (если имелось в виду {text.strip()} %, пишите {digits})")
+    if how & {"groups", "scale"}:
+        tail = f"пишите число цифрами без пробелов: {digits}"
+    elif "comma" in how:
+        tail = f"дробную часть отделяют точкой: пишите число: {digits}"
+    else:
+        tail = f"пишите число: {digits}"
+    if word and unit in UNIT_NAMES:
+        return f"«{word}» не пишут, единица поля — {UNIT_NAMES[unit]}: {tail}"
+    return tail
 
 
 def typed_value(record: Record, path: FieldPath, value: Any) -> str:
@@ -620,6 +698,12 @@ def _dates_in_order(entry: Entry) -> list[Problem]:
             and funding["max"] < funding["min"]:
         out.append(problem(entry.at("funding", "max"), "range",
                            "максимальная сумма меньше минимальной", "funding.max"))
+    # A year with nothing to date would be dropped from the page without a word.
+    if "population_year" in entry.data and entry.data.get("population") is None:
+        out.append(problem(entry.at("population_year"), "population-year-alone",
+                           "год численности указан, а самой численности (population) нет: "
+                           "добавьте population: число жителей из источника или уберите "
+                           "population_year", "population_year"))
     return out
 
 

@@ -11,6 +11,9 @@ that start with ``x-`` are ours and are ignored by other JSON Schema tools:
 - ``x-error``: the message to give when a ``oneOf`` does not match, instead of
   the generic one.
 - ``x-placeholder``: what ``scripts/new.py`` writes into a fresh file.
+- ``x-unit``: the unit of a number field («%», «₽», «ак. ч.», «чел.», «год»): the
+  checks accept it written after the number in a message's suggestion
+  (``cofinancing: 10 %`` -> «пишите число: 10»).
 """
 from __future__ import annotations
 
@@ -35,22 +38,28 @@ def text(title: str, description: str, *, min_length: int = 1,
 
 
 def integer(title: str, description: str, *, minimum: int | None = 0,
-            maximum: int | None = None, **extra: Any) -> Schema:
+            maximum: int | None = None, unit: str | None = None,
+            **extra: Any) -> Schema:
     base: Schema = {"type": "integer"}
     if minimum is not None:
         base["minimum"] = minimum
     if maximum is not None:
         base["maximum"] = maximum
+    if unit is not None:
+        base["x-unit"] = unit
     return _field(base, title, description, **extra)
 
 
 def number(title: str, description: str, *, minimum: float | None = 0,
-           maximum: float | None = None, **extra: Any) -> Schema:
+           maximum: float | None = None, unit: str | None = None,
+           **extra: Any) -> Schema:
     base: Schema = {"type": "number"}
     if minimum is not None:
         base["minimum"] = minimum
     if maximum is not None:
         base["maximum"] = maximum
+    if unit is not None:
+        base["x-unit"] = unit
     return _field(base, title, description, **extra)
 
 

@@ -7,6 +7,7 @@ Nothing here raises on bad input: every mistake becomes a located Problem.
 """
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from dataclasses import dataclass, field
@@ -220,10 +221,52 @@ def load_reference(out: Loaded, name: str, text: str, shown: str) -> None:
         items[item.id] = item
 
 
+# YAML 1.1 counts NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR as line breaks, and so do
+# PyYAML and libyaml in their marks; an editor's editor and GitHub count only «\n»
+_OTHER_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+def _editor_mark(mark: Any, starts: list[int]) -> Any:
+    """A mark with the line and column an editor sees (lines end only at «\\n»)."""
+    if mark is None:
+        return None
+    line = bisect.bisect_right(starts, mark.index) - 1
+    return yaml.error.Mark(getattr(mark, "name", ""), mark.index, line,
+                           mark.index - starts[line], None, None)
+
+
+def editor_lines(node: Node, text: str) -> None:
+    """Give every node of ``node`` the marks an editor sees when ``text`` holds a NEL
+    (U+0085), U+2028 or U+2029: the parsers start a new line at each, so that every
+    line reported after one would be off. Nothing to do (and nothing done) otherwise."""
+    if not _OTHER_BREAKS.search(text):
+        return
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    stack, seen = [node], set()
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:       # an alias: the same node twice
+            continue
+        seen.add(id(current))
+        current.start_mark = _editor_mark(current.start_mark, starts)
+        current.end_mark = _editor_mark(current.end_mark, starts)
+        if isinstance(current, MappingNode):
+            stack.extend(part for pair in current.value for part in pair)
+        elif isinstance(current, SequenceNode):
+            stack.extend(current.value)
+
+
 def _compose(out: Loaded, text: str, shown: str, line_offset: int) -> Node | None:
     try:
-        return yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_Loader)
+        if node is not None:
+            editor_lines(node, text)
+        return node
     except yaml.MarkedYAMLError as exc:
+        if _OTHER_BREAKS.search(text):
+            starts = [0] + [m.end() for m in re.finditer("\n", text)]
+            exc.problem_mark = _editor_mark(exc.problem_mark, starts)
+            exc.context_mark = _editor_mark(exc.context_mark, starts)
         line, col, code, message = yaml_error(exc, text)
         out.problems.append(problem(Pos(shown, line + line_offset, col), code, message))
     except yaml.reader.ReaderError as exc:
@@ -369,6 +412,10 @@ def yaml_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str
         code = "yaml-comment"
         message = ("текст после # отброшен: « #» начинает комментарий, и конец списка "
                    "пропал; возьмите значение с «#» в кавычки")
+    elif _DASH_NO_SPACE.match(line) and not line.lstrip().startswith("-:"):
+        code = "list-format"
+        item = line.split("#")[0].strip()[1:].strip()
+        message = f"«-{item}» — не элемент списка: после дефиса нужен пробел: - {item}"
     elif LIST_DASH.match(line):
         dash = LIST_DASH.match(line).group(1)  # type: ignore[union-attr]
         message = (f"элемент списка начинается с «{dash}» (U+{ord(dash):04X}) вместо дефиса: "
@@ -419,6 +466,7 @@ def _to_python(reader: _Reader, node: Node, path: FieldPath, depth: int = 0) -> 
         return None
     if isinstance(node, MappingNode):
         result: dict[str, Any] = {}
+        key_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
             key = _scalar(key_node) if isinstance(key_node, ScalarNode) else None
             if not isinstance(key, str):
@@ -427,20 +475,30 @@ def _to_python(reader: _Reader, node: Node, path: FieldPath, depth: int = 0) -> 
                 continue
             child = path + (key,)
             if key in result:
-                first = positions[child]
                 out.problems.append(problem(_pos(key_node, shown, offset), "duplicate-key",
-                                            f"поле «{key}» уже указано в строке {first.line}; "
-                                            f"оставьте одно", _dotted(child)))
+                                            f"поле «{key}» уже указано в строке "
+                                            f"{key_lines[key]}; оставьте одно", _dotted(child)))
                 continue
-            positions[child] = _pos(key_node, shown, offset)
-            result[key] = _to_python(reader, value_node, child, depth + 1)
+            key_lines[key] = key_node.start_mark.line + 1 + offset
+            positions[child] = _value_pos(key_node, value_node, shown, offset)
+            dashed = _dash_items(reader, value_node, child, whole=True)
+            result[key] = dashed if dashed is not None else \
+                _to_python(reader, value_node, child, depth + 1)
         _remember_flow(reader, node, path)
         return result
     if isinstance(node, SequenceNode):
-        items = []
-        for index, item in enumerate(node.value):
-            child = path + (index,)
+        items: list[Any] = []
+        for item in node.value:
+            child = path + (len(items),)
             positions[child] = _pos(item, shown, offset)
+            dashed = None if node.flow_style else _dash_items(reader, item, child, whole=False)
+            if dashed is not None:       # «- a» and «-b» glued into one item: both kept
+                for extra in range(1, len(dashed)):
+                    positions[path + (len(items) + extra,)] = positions.pop(
+                        child + (extra,))
+                del positions[child + (0,)]
+                items.extend(dashed)
+                continue
             items.append(_to_python(reader, item, child, depth + 1))
         _remember_flow(reader, node, path)
         return items
@@ -450,8 +508,96 @@ def _to_python(reader: _Reader, node: Node, path: FieldPath, depth: int = 0) -> 
     if isinstance(node, ScalarNode) and not node.style:  # plain: None or "" (libyaml)
         if not isinstance(value, str):
             reader.typed[path] = node.value
-        _comment_after(reader, node, path, value)
+    _comment_after(reader, node, path)
     return value
+
+
+def _value_pos(key_node: Node, value_node: Node, shown: str, offset: int) -> Pos:
+    """Where a field's value is: the key's line, or the line below it for a value written
+    on a line of its own («topics:» and then «  -tos»), so that a message about the
+    value names the line the value is on."""
+    on_its_own = value_node.start_mark.line > key_node.start_mark.line and (
+        isinstance(value_node, ScalarNode) and value_node.value != ""
+        or getattr(value_node, "flow_style", False))
+    return _pos(value_node if on_its_own else key_node, shown, offset)
+
+
+# A line of a plain value that starts with a dash and no space: «-civic-participation»
+# meant as a list item «- civic-participation» (YAML reads it as text)
+_DASH_NO_SPACE = re.compile(r"^([ \t]*)-(?=[^\s\-])")
+_DASH_SPACE = re.compile(r"^([ \t]*)-(?=[ \t])")
+
+
+def _dash_items(reader: _Reader, node: Node, path: FieldPath, whole: bool) -> list[Any] | None:
+    """List items written «-item» without the space YAML needs after the dash.
+
+    YAML reads «topics:» followed by «  -civic-participation» as the text
+    «-civic-participation», and «- tos» followed by a more indented «-civic» as the one
+    item «tos -civic». Where a list is expected (``whole``: the field's schema allows a
+    list; otherwise: ``node`` is an item of a block list), each line of a plain value
+    that starts with «-» and no space is reported at that line (``list-format``), and
+    the items the editor meant are returned (the entry does not publish with an error,
+    but its other checks see the list meant, not a cascade of errors about the text).
+    None when the value has no such line or is not in such a place.
+    """
+    if not isinstance(node, ScalarNode) or node.style or "-" not in node.value:
+        return None
+    if whole and "array" not in _types(_schema_at(reader.schema, path)):
+        return None
+    text = reader.text
+    raw = text[node.start_mark.index:node.end_mark.index].split("\n")
+    parts: list[tuple[int, int, str, bool]] = []      # (line, column, text, dashed)
+    for number, line in enumerate(raw):
+        column = node.start_mark.column if number == 0 else 0
+        if number == 0 and whole:
+            line = " " * column + line
+            column = 0
+        dash = _DASH_NO_SPACE.match(line) if (number or whole) else None
+        proper = _DASH_SPACE.match(line) if (number or whole) else None
+        if dash is not None:
+            parts.append((number, dash.end(1), line[dash.end(1) + 1:].strip(), True))
+        elif proper is not None:       # «- tos» after «-civic»: YAML read it as text too
+            parts.append((number, proper.end(1), line[proper.end(1) + 1:].strip(), False))
+        elif line.strip() and parts:
+            last = parts[-1]
+            parts[-1] = (last[0], last[1], f"{last[2]} {line.strip()}".strip(), last[3])
+        elif line.strip():
+            parts.append((number, column + len(line) - len(line.lstrip()), line.strip(),
+                          False))
+    if not any(dashed for *_, dashed in parts):
+        return None
+    first_line = node.start_mark.line + 1 + reader.offset
+    # «topics: -tos»: the value on the line of its field, where «- tos» cannot stand
+    line_start = text.rfind("\n", 0, node.start_mark.index) + 1
+    after_key = bool(text[line_start:node.start_mark.index].strip())
+    items: list[Any] = []
+    for index, (number, column, item, dashed) in enumerate(parts):
+        where = Pos(reader.shown, first_line + number, column + 1)
+        reader.positions[path + (index,)] = where
+        items.append(_core_value(item))
+        if not dashed:
+            continue
+        glued = "" if whole or index == 0 else (
+            f"YAML приклеил его к элементу «{parts[index - 1][2]}» строкой выше; ")
+        fix = f"- {item}"
+        if number == 0 and after_key:
+            fix += f" на строке под именем поля, или пишите в скобках: [{item}]"
+        reader.out.problems.append(problem(
+            where, "list-format",
+            f"«-{item}» YAML прочитал как текст, а не как элемент списка: {glued}после "
+            f"дефиса нужен пробел: {fix}", _dotted(path)))
+    _comment_after(reader, node, path + (len(parts) - 1,) if whole else path)
+    return items
+
+
+def _core_value(text: str) -> Any:
+    """An item recovered by _dash_items, read as the YAML 1.2 core schema reads a plain
+    scalar (a number stays a number, so that its checks are the usual ones)."""
+    if INT.match(text):
+        return int(text)
+    if FLOAT.match(text):
+        return float(text)
+    return text
 
 
 def _marked(reader: _Reader, node: Node, path: FieldPath) -> None:
@@ -466,47 +612,92 @@ def _marked(reader: _Reader, node: Node, path: FieldPath) -> None:
 
 
 def _remember_flow(reader: _Reader, node: Node, path: FieldPath) -> None:
-    """Keep a [flow, list] or {flow: map} as the editor typed it, for messages."""
+    """Keep a [flow, list] or {flow: map} as the editor typed it, for messages; a
+    remark after its closing bracket is reported (_comment_after)."""
     if getattr(node, "flow_style", False):
         typed = reader.text[node.start_mark.index:node.end_mark.index]
         reader.typed[path] = typed if len(typed) <= 200 else typed[:199] + "…"
+        _comment_after(reader, node, path)
 
 
-def _comment_after(reader: _Reader, node: ScalarNode, path: FieldPath, value: Any) -> None:
-    """A ` #` after a plain scalar in a text field: YAML dropped the rest of the line."""
+def _comment_after(reader: _Reader, node: Node, path: FieldPath) -> None:
+    """Text after « #» on the line a value ends: YAML drops it as a comment.
+
+    By the kind of value (a comment on a line of its own is never reported):
+
+    - a plain value of a free-text field: the text was cut at « #» («Акция #МыВместе»
+      publishes «Акция»): an error (``yaml-comment``), with the whole value in quotes;
+    - any other value (an id, a value from a list, a URL, a date, a number, true/false,
+      a value in quotes, a [list]): the value is whole (ids and URLs hold no spaces, so
+      « #» cannot be part of them) and only the editor's remark is lost: a warning
+      (``comment-after-value``) that names the remark and says where to write it — on
+      a comment line of its own, or, for a URL, in the text of the entry.
+
+    An empty plain value («provider: # минфин») is left to the checks, which say it is
+    empty.
+    """
     text = reader.text
     end = node.end_mark.index
     line_end = text.find("\n", end)
     rest = text[end:] if line_end == -1 else text[end:line_end]
     stripped = rest.lstrip(" \t")
-    if not stripped.startswith("#") or (stripped == rest and node.value):
-        return
-    if not is_text(reader.schema, path):
+    plain = isinstance(node, ScalarNode) and not node.style
+    if isinstance(node, ScalarNode) and node.style in ("|", ">"):
+        return      # a block of text ends at the start of a line: what follows is not on it
+    if not stripped.startswith("#") or (stripped == rest and not (plain and not node.value)):
+        return      # a comment needs a space before «#»; in a plain value «a#b» is text
+    text_field = is_text(reader.schema, path)
+    if plain and not text_field and not node.value:
         return
     hash_col = node.end_mark.column + len(rest) - len(stripped) + 1
     hash_line = node.end_mark.line + 1 + reader.offset   # a plain value may span lines
     dropped = stripped.rstrip()
     shown = dropped if len(dropped) <= 40 else dropped[:39] + "…"
-    kept = node.value
-    whole = f"{kept} {dropped}" if kept else dropped
-    quote = '"' + whole.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    # a long value: its start, so that the editor sees where the opening quote goes
-    quoted = quote if len(quote) <= 80 else (
-        quote[:60].rstrip() + "…\" (кавычка в начале и в конце всего значения)")
-    reader.out.problems.append(problem(
-        Pos(reader.shown, hash_line, hash_col), "yaml-comment",
-        f"текст после # отброшен: YAML считает «{shown}» комментарием, "
-        + (f"и в значении осталось только «{kept}»" if kept else "и значение пусто")
-        + f"; возьмите значение в кавычки: {quoted}", _dotted(path)))
+    where = Pos(reader.shown, hash_line, hash_col)
+    if plain and text_field:
+        kept = node.value
+        whole = f"{kept} {dropped}" if kept else dropped
+        quote = '"' + whole.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        # a long value: its start, so that the editor sees where the opening quote goes
+        quoted = quote if len(quote) <= 80 else (
+            quote[:60].rstrip() + "…\" (кавычка в начале и в конце всего значения)")
+        reader.out.problems.append(problem(
+            where, "yaml-comment",
+            f"текст после # отброшен: YAML считает «{shown}» комментарием, "
+            + (f"и в значении осталось только «{kept}»" if kept else "и значение пусто")
+            + f"; возьмите значение в кавычки: {quoted}", _dotted(path)))
+        return
+    typed = " ".join(text[node.start_mark.index:end].split())
+    typed = typed if len(typed) <= 60 else typed[:59] + "…"
+    remark = dropped.lstrip("#").strip()
+    schema = _schema_at(reader.schema, path) or {}
+    url = bool(schema.get("x-url"))
+    value_is = "" if not isinstance(node, ScalarNode) else \
+        f" ({'ссылка' if url else 'значение'} — {typed})"
+    message = (f"текст после « #» отброшен: YAML считает «{shown}» комментарием, и на "
+               f"сайт он не попадёт{value_is}; ")
+    own_line = f"отдельной строкой-комментарием над этой: # {remark}"
+    if url:
+        message += f"уберите примечание, перенесите его в текст материала или напишите {own_line}"
+        if plain and re.fullmatch(r"[\w\-.~/?=&%:+!$]+", remark, re.ASCII):
+            message += (f"; если «#{remark}» — часть адреса, пишите её без пробела: "
+                        f"{node.value}#{remark}")
+    elif text_field:    # a value in quotes and text after them
+        inside = typed[:-1] + " " + dropped + typed[-1]
+        message += (f"если это часть значения, внесите его в кавычки: {inside}; если "
+                    f"примечание — уберите его или напишите {own_line}")
+    else:
+        message += f"уберите примечание или напишите его {own_line}"
+    reader.out.problems.append(problem(where, "comment-after-value", message, _dotted(path),
+                                       "warning"))
 
 
-def is_text(root: dict[str, Any], path: FieldPath) -> bool:
-    """Whether the field at ``path`` under the schema ``root`` holds free text (not an
-    id, a value from a list, a date, a URL or a number)."""
+def _schema_at(root: dict[str, Any], path: FieldPath) -> dict[str, Any] | None:
+    """The schema of the field at ``path`` under the schema ``root``, or None."""
     schema: Any = root
     for part in path:
         if not isinstance(schema, dict):
-            return False
+            return None
         if isinstance(part, int):
             if isinstance(schema.get("items"), dict):
                 schema = schema["items"]
@@ -515,6 +706,25 @@ def is_text(root: dict[str, Any], path: FieldPath) -> bool:
                                if isinstance(b.get("items"), dict)), None)
         else:
             schema = (schema.get("properties") or {}).get(part)
+    return schema if isinstance(schema, dict) else None
+
+
+def _types(schema: dict[str, Any] | None) -> set[str]:
+    """The JSON types a field allows, its oneOf/anyOf branches included."""
+    if not schema:
+        return set()
+    kind = schema.get("type")
+    out = set(kind if isinstance(kind, list) else [kind] if kind else [])
+    for branch in (*schema.get("oneOf", ()), *schema.get("anyOf", ())):
+        if isinstance(branch, dict):
+            out |= _types(branch)
+    return out
+
+
+def is_text(root: dict[str, Any], path: FieldPath) -> bool:
+    """Whether the field at ``path`` under the schema ``root`` holds free text (not an
+    id, a value from a list, a date, a URL or a number)."""
+    schema = _schema_at(root, path)
     return (isinstance(schema, dict) and schema.get("type") == "string"
             and not any(k in schema for k in ("enum", "const", "x-ref", "pattern", "format")))
 

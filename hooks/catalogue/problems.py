@@ -32,11 +32,13 @@ CODES: dict[str, str] = {
                       "слове source). Удалите знак и наберите слово заново: kind: grant.",
     "ref-name": "Вместо id написано название из справочника или каталога: пишите id, "
                 "например regions: [vologda] вместо [Вологодская область].",
-    "number-format": "Число записано словами, с пробелами или запятой: пишите цифрами без "
-                     "пробелов, дробную часть через точку: max: 300000 вместо «300 000» "
-                     "или «0,3 млн».",
+    "number-format": "Число записано словами, с пробелами, запятой или единицей: пишите "
+                     "цифрами без пробелов и единиц, дробную часть через точку: max: 300000 "
+                     "вместо «300 000» или «0,3 млн», cofinancing: 10 вместо «10 %», "
+                     "«10 процентов» или «0,1».",
     "list-format": "Здесь нужен список: пишите в квадратных скобках через запятую, "
-                   "topics: [tos, local-budget], или по строке на элемент с «- » в начале.",
+                   "topics: [tos, local-budget], или по строке на элемент с «- » в начале "
+                   "(после дефиса пробел: «- tos», а не «-tos»).",
     "not-a-mapping": "Блок свойств должен состоять из строк «поле: значение».",
     "unknown-file": "Файл лежит не там, где его ждут: переместите его в папку своего типа "
                     "или удалите.",
@@ -52,6 +54,7 @@ CODES: dict[str, str] = {
     "pattern": "Значение не соответствует формату.",
     "date": "Дата записана неверно или не существует. Формат: ГГГГ-ММ-ДД.",
     "date-order": "Даты идут в неправильном порядке.",
+    "population-year-alone": "Указан год численности населения, а самой численности нет.",
     "one-of": "Нужно выбрать ровно один из вариантов.",
     "duplicate-item": "Значение в списке повторяется.",
     "id-pattern": "Имя файла (id) — только строчные латинские буквы, цифры и дефисы.",
@@ -106,10 +109,18 @@ CODES: dict[str, str] = {
                    "об этом.",
     "renamed-ref": "Ссылка на прежний id переименованного материала работает, но замените "
                    "её новым id.",
+    # --- issue 17c ---
+    "comment-after-value": "Примечание после « #» в строке с id, ссылкой, датой, числом, "
+                           "значением в кавычках или списком в скобках YAML считает "
+                           "комментарием: на сайт оно не попадёт (предупреждение). Уберите "
+                           "его или напишите отдельной строкой над полем: «# закон о МСУ», "
+                           "а под ней legal_basis: [fz-131-2003]; пояснение к ссылке — "
+                           "в тексте материала.",
 }
 
 # A mistake and its correction, as an editor writes them, for the guide's table.
 FIX_EXAMPLES: dict[str, tuple[str, str]] = {
+    "population-year-alone": ("population_year: 2024", "population: 523203\npopulation_year: 2024"),
     # --- issue 17b ---
     "empty-section": ("## Сроки\n\n## Документы", "## Сроки\n\nПриём заявок до 1 марта.\n\n## Документы"),
     "misplaced-entry": ("content/konkurs.md", "content/measures/konkurs.md"),
@@ -124,6 +135,11 @@ FIX_EXAMPLES: dict[str, tuple[str, str]] = {
     "source-home": ("source: https://minfin.gov.ru/",
                     "source: https://minfin.gov.ru/ru/perfomance/regions/grants/"),
     "renamed-ref": ("measure: konkurs-staroe-imya", "measure: konkurs-malye-goroda"),
+    # --- issue 17c ---
+    "number-format": ("funding:\n  cofinancing: 10 %", "funding:\n  cofinancing: 10"),
+    "list-format": ("topics:\n  -tos\n  -local-budget", "topics:\n  - tos\n  - local-budget"),
+    "comment-after-value": ("legal_basis:\n  - fz-131-2003 # закон о МСУ",
+                            "legal_basis:\n  # закон о МСУ\n  - fz-131-2003"),
 }
 
 

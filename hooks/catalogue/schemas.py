@@ -226,21 +226,24 @@ MEASURE: dict[str, Schema] = {
         "other": enum_list("Другие получатели", "Кто ещё может подать заявку.",
                            OTHER_RECIPIENTS),
         "population_min": integer("Население от", "Наименьшая численность населения "
-                                  "получателя, человек, если её называет источник.", minimum=1),
+                                  "получателя, человек, если её называет источник.", minimum=1,
+                                  unit="чел."),
         "population_max": integer("Население до", "Наибольшая численность населения "
                                   "получателя, человек (например 100000 для малых городов), "
-                                  "если её называет источник.", minimum=1),
+                                  "если её называет источник.", minimum=1,
+                                  unit="чел."),
         "note": text("Уточнение", "Ограничения, например по численности населения.",
                      max_length=300),
     }, required=[], minProperties=1),
     "funding": obj("Размер поддержки", "Суммы в рублях; не пишите сумму, если она не "
                    "известна точно.", {
-        "min": number("Минимум", "Минимальная сумма на один проект, ₽."),
-        "max": number("Максимум", "Максимальная сумма на один проект, ₽."),
-        "total": number("Общий фонд", "Сколько всего распределяется за отбор, ₽."),
+        "min": number("Минимум", "Минимальная сумма на один проект, ₽.", unit="₽"),
+        "max": number("Максимум", "Максимальная сумма на один проект, ₽.", unit="₽"),
+        "total": number("Общий фонд", "Сколько всего распределяется за отбор, ₽.",
+                        unit="₽"),
         "currency": enum("Валюта", "Валюта сумм.", CURRENCIES),
         "cofinancing": number("Софинансирование, %", "Минимальная доля софинансирования "
-                              "получателем, в процентах.", maximum=100),
+                              "получателем, в процентах.", maximum=100, unit="%"),
         "note": text("Примечание", "Как считается сумма, от чего зависит.", max_length=400),
     }),
     "schedule": SCHEDULE,
@@ -273,19 +276,25 @@ PRACTICE: dict[str, Schema] = {
     "region": ref("region", "Регион", "Id региона из справочника."),
     "municipality_type": ref("municipality_type", "Тип муниципального образования",
                              "Id из справочника типов."),
-    "population": integer("Население", "Число жителей, если известно точно.", minimum=1),
+    "population": integer("Население", "Число жителей, как его даёт источник (Росстат, "
+                          "администрация); год этих данных укажите в population_year.",
+                          minimum=1, unit="чел."),
+    "population_year": integer("Население на год", "Год, к которому относится численность "
+                               "из population (например, 2024 для данных на 1 января "
+                               "2024 года): читатель видит, насколько она свежая.",
+                               minimum=1989, maximum=2100, unit="год"),
     "years": obj("Годы реализации", "Когда проект выполнялся.", {
-        "start": integer("Начало", "Год начала.", minimum=1991, maximum=2100),
+        "start": integer("Начало", "Год начала.", minimum=1991, maximum=2100, unit="год"),
         "end": integer("Окончание", "Год окончания; не указывайте, если проект идёт.",
-                       minimum=1991, maximum=2100),
+                       minimum=1991, maximum=2100, unit="год"),
     }, required=["start"]),
     "budget": obj("Бюджет", "Сколько стоил проект и откуда деньги.", {
-        "total": number("Всего", "Общая стоимость, ₽."),
+        "total": number("Всего", "Общая стоимость, ₽.", unit="₽"),
         "sources": obj_list("Источники", "Кто сколько дал.", {
             "measure": ref("measure", "Мера поддержки", "Мера из каталога."),
             "note": text("Источник", "Если меры нет в каталоге: местный бюджет, "
                          "спонсор и т. п.", max_length=200),
-            "amount": number("Сумма", "Сумма из этого источника, ₽."),
+            "amount": number("Сумма", "Сумма из этого источника, ₽.", unit="₽"),
         }),
     }),
     "results": obj_list("Результаты", "Измеримые результаты: было → стало.", {
@@ -347,12 +356,14 @@ QUESTION_REQUIRED = COMMON_REQUIRED + ["legal", "answered_by", "date"]
 COURSE: dict[str, Schema] = {
     **COMMON,
     "provider": ref("organisation", "Кто проводит", "Организация из справочника."),
-    "format": enum("Формат", "Как проходит обучение.", COURSE_FORMATS),
+    "format": enum("Формат", "Как проходит обучение. Не указывайте, если ни одна страница "
+                   "организатора его не сообщает: карточка покажет «не сообщается».",
+                   COURSE_FORMATS),
     "hours": integer("Часов", "Объём программы в академических часах.", minimum=1,
-                     maximum=5000),
+                     maximum=5000, unit="ак. ч."),
     "cost": {"title": "Стоимость", "description": "free — бесплатно, или сумма в рублях.",
              "oneOf": [{"type": "string", "const": "free"},
-                       {"type": "number", "minimum": 0}],
+                       {"type": "number", "minimum": 0, "x-unit": "₽"}],
              "x-error": "укажите free или сумму в рублях числом"},
     "certificate": enum("Документ об обучении", "Что выдают по окончании.", CERTIFICATES),
     "audience": text_list("Для кого", "Кому адресован курс, например «главы сельских "
@@ -366,7 +377,9 @@ COURSE: dict[str, Schema] = {
     "on_demand": boolean("В любое время", "true, если курс можно начать в любой момент."),
     "enrol_url": url("Запись", "Ссылка на страницу записи."),
 }
-COURSE_REQUIRED = COMMON_REQUIRED + ["provider", "format", "audience"]
+# format is optional: some organisers publish a programme without saying how it runs,
+# and the catalogue writes only what a page states (CONTENT rules, issue 14).
+COURSE_REQUIRED = COMMON_REQUIRED + ["provider", "audience"]
 
 PROBLEM: dict[str, Schema] = {
     **COMMON,

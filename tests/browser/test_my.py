@@ -423,6 +423,44 @@ def test_two_regions_each_get_their_own_items(page: Any, synth: dict[str, Any],
     assert page.log.errors() == []
 
 
+def test_dates_and_months_are_written_as_the_server_writes_them(page: Any,
+                                                                synth: dict[str, Any]) -> None:
+    """status.js writes dates and month names from its own tables (no Intl date
+    formatter to build on every page): the same text as Babel on the server
+    (present.py), for every month."""
+    from babel.dates import format_date, get_month_names  # noqa: PLC0415
+    _open(page, synth["base"] + "my/")
+    days = [dt.date(2026, m, d) for m, d in zip(range(1, 13), (1, 28, 31, 9, 15, 30, 4, 19, 22, 10, 11, 25))]
+    got = page.evaluate("""(days) => ({
+        dates: days.map(d => window.catalogueStatus.ruDate(d)),
+        months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map(m => window.catalogueStatus.monthName(m)) })""",
+        [d.isoformat() for d in days])
+    assert got["dates"] == [format_date(d, "long", locale="ru") for d in days]
+    assert got["months"] == list(get_month_names("wide", "stand-alone", "ru").values())
+
+
+def test_a_new_profile_is_not_ready_until_its_lists_are_drawn(page: Any, synth: dict[str, Any],
+                                                              engine_site: Any) -> None:
+    """While a new profile's region file is on its way, the page does not say
+    data-ready over the previous profile's lists (a reader's script, or a test,
+    waiting for it would read the old ones)."""
+    regions = engine_site.catalogue.references["region"]
+    first = synth["profile"]
+    second = {**first, "region": next(r for r in sorted(regions) if r != first["region"])}
+    _open(page, synth["base"] + "my/")
+    _set_profile(page, first)
+    held: list[Any] = []
+    page.route(f"**/my/regions/{second['region']}.json", lambda route: held.append(route))
+    page.select_option("select[name=region]", second["region"])
+    page.click("[data-my-form] button[type=submit]")
+    page.wait_for_timeout(200)
+    assert held, "the second region's file was not requested"
+    assert page.locator("[data-my-results][data-ready]").count() == 0
+    held[0].continue_()
+    page.wait_for_selector("[data-my-results][data-ready]")
+    assert page.evaluate("JSON.parse(localStorage.getItem('catalogue.my')).region") == second["region"]
+
+
 def test_search_index_waits_until_the_lists_are_shown(page: Any, synth: dict[str, Any]) -> None:
     """On /my/ Material's search index is requested only after the lists are shown
     (catalogue/my-head.html, my.js), and the search then works."""

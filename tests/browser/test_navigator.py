@@ -152,6 +152,24 @@ def test_practice_and_course_finders(page: Any, base_url: str, built_site: Path)
     assert "free=1" in page.url
 
 
+def test_course_format_filter_and_courses_without_format(page: Any, base_url: str,
+                                                         built_site: Path) -> None:
+    """format is optional: a course without it is listed under «Любой» and under no
+    format (finder.js compares item.f with the chosen value)."""
+    courses = _index(built_site, "courses")
+    unstated = {i["t"] for i in courses["items"] if not i["f"]}
+    if not unstated:
+        pytest.skip("every course states its format")
+    _open_finder(page, base_url + "courses/")
+    assert _count(page) == len(courses["items"])
+    assert unstated <= set(_titles(page, "course"))
+    for fmt in courses["facets"]["formats"]:
+        page.select_option("select[name=format]", fmt)
+        expected = {i["t"] for i in courses["items"] if i["f"] == fmt}
+        assert set(_titles(page, "course")) == expected, fmt
+        assert _count(page) == len(expected)
+
+
 def test_without_javascript_the_full_list_is_there(browser: Any, base_url: str,
                                                     cat_site: Any) -> None:
     context = browser.new_context(java_script_enabled=False)

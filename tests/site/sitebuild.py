@@ -157,6 +157,21 @@ def legal_text(content: Path, title: str, summary: str, **fields: Any) -> str:
     return _entry_text(front, "", "## О чём документ\n\nДокумент для проверки.\n")
 
 
+def course_text(content: Path, title: str, summary: str, **fields: Any) -> str:
+    """A valid course without a format (optional), like measure_text."""
+    front = {
+        "title": title,
+        "summary": summary,
+        "topics": [first_id(content, "topics.yml")],
+        "source": "https://example.gov.ru/course",
+        "last_reviewed": (TODAY - dt.timedelta(days=10)).isoformat(),
+        "provider": first_id(content, "organisations.yml"),
+        "audience": ["главы муниципальных образований"],
+        **fields,
+    }
+    return _entry_text(front, "", "## Чему учат\n\nКурс для проверки.\n")
+
+
 def _entry_text(front: dict[str, Any], extra: str, body: str) -> str:
     dumped = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
     return "---\n" + dumped + extra + "---\n\n" + body

@@ -164,7 +164,10 @@ def _check_practice(e: Any, doc: Any, facts: dict[str, Any], cat: Any) -> list[s
 def _check_course(e: Any, doc: Any, facts: dict[str, Any], cat: Any) -> list[str]:
     if "Формат" not in facts:
         return ["no «Формат»"]
-    if text_of(facts["Формат"]) != cat.enum_label("course", "format", e.data["format"]):
+    # format is optional: a course whose organiser did not state it says so
+    fmt = e.data.get("format")
+    expected = cat.enum_label("course", "format", fmt) if fmt else NOT_REPORTED
+    if text_of(facts["Формат"]) != expected:
         return [f"«Формат» {text_of(facts['Формат'])!r}"]
     return []
 
@@ -196,6 +199,8 @@ def _check_solution(e: Any, doc: Any, facts: dict[str, Any], cat: Any) -> list[s
             out.append(f"step {step['title']!r}")
     return out
 
+
+NOT_REPORTED = "не сообщается"
 
 CHECKS = {"measure": _check_measure, "legal": _check_legal, "practice": _check_practice,
           "course": _check_course, "problem": _check_problem, "question": _check_question,
@@ -424,6 +429,7 @@ EVIL_SUMMARY = "Проверка экранирования: <script>alert(1)</s
 QUOTED_TITLE = "Мера \"><img src=x onerror=alert(2)> 'x'"
 QUOTED_SUMMARY = "Проверка кавычек: \"><script>alert(2)</script><b x=' в описании меры."
 EVIL_LEGAL_TITLE = "Закон <svg onload=alert(3)> о проверке"
+COURSE_WITHOUT_FORMAT = "Программа без указанного формата"
 
 
 @pytest.fixture(scope="module")
@@ -441,6 +447,12 @@ def evil_site(tmp_path_factory: pytest.TempPathFactory, content: Path) -> Path:
     (copy / "legal").mkdir(exist_ok=True)
     (copy / "legal" / "evil-legal.md").write_text(
         sitebuild.legal_text(copy, EVIL_LEGAL_TITLE, EVIL_SUMMARY), encoding="utf-8")
+    # Not hostile, but unusual: a course whose organiser did not state its format.
+    (copy / "courses").mkdir(exist_ok=True)
+    (copy / "courses" / "course-without-format.md").write_text(
+        sitebuild.course_text(copy, COURSE_WITHOUT_FORMAT, "Курс, формат которого "
+                              "организатор не сообщил: карточка так и говорит."),
+        encoding="utf-8")
     try:
         return sitebuild.build_or_explain(copy, root / "site")
     except sitebuild.BuildFailed as exc:
@@ -460,6 +472,18 @@ def test_title_and_summary_are_escaped_on_the_entry_page(
     assert text_of(css(doc, "article.cat-entry h1")[0]) == _norm(title)
     assert text_of(css(doc, "article.cat-entry .cat-summary")[0]) == _norm(summary)
     assert not doc.xpath("//img[@src='x']")
+
+
+def test_course_without_format_builds_and_says_so(evil_site: Path) -> None:
+    """format is optional (no page stated it): the card says «не сообщается», the
+    courses finder lists the course with no format (finder.js: only «Любой» shows it)."""
+    doc = parse(evil_site / "courses" / "course-without-format" / "index.html")
+    facts = _facts(doc)
+    assert text_of(facts["Формат"]) == NOT_REPORTED
+    assert "None" not in text_of(css(doc, "article.cat-entry")[0])
+    index = json.loads((evil_site / "courses" / "finder.json").read_text("utf-8"))
+    item = next(i for i in index["items"] if i["id"] == "course-without-format")
+    assert item["t"] == COURSE_WITHOUT_FORMAT and item["f"] is None
 
 
 def _injections(doc: Any) -> list[str]:

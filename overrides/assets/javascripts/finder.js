@@ -10,19 +10,7 @@
   "use strict"
   var S = window.catalogueStatus
   var PAGE = 50
-  var plural = new Intl.PluralRules("ru")
-
-  function el(tag, cls, text) {
-    var node = document.createElement(tag)
-    if (cls) node.className = cls
-    if (text !== undefined && text !== null) node.textContent = text
-    return node
-  }
-  function count(n, forms) {
-    var f = plural.select(n)
-    return n + " " + (f === "one" ? forms[0] : f === "few" ? forms[1] : forms[2])
-  }
-  function has(list, value) { return list && list.indexOf(value) !== -1 }
+  var D = window.catalogueDom, el = D.el, count = D.count, has = D.has   /* dom.js */
 
   /* --- measures ------------------------------------------------------------ */
   function measureState(item, today) {
@@ -46,13 +34,7 @@
     return s
   }
 
-  var MONTHS = new Intl.DateTimeFormat("ru", { month: "long" })
-  function monthsLabel(months) {
-    return months.map(function (m) {
-      return MONTHS.formatToParts(new Date(2001, m - 1, 1))
-        .filter(function (p) { return p.type === "month" })[0].value
-    }).join(", ")
-  }
+  function monthsLabel(months) { return months.map(S.monthName).join(", ") }
 
   var TYPES = {
     measure: {

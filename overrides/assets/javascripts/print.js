@@ -5,6 +5,8 @@
  * the text is still the same address). */
 (function () {
   "use strict"
+  /* /my/ loads it before its lists (catalogue/my.html) and again with every page */
+  if (window.cataloguePrint) return
   function readable(url) { try { return decodeURI(url) } catch (e) { return url } }
   function written(a) {
     var raw = a.getAttribute("href") || ""

@@ -4,7 +4,16 @@
  */
 (function () {
   "use strict"
-  var DATE = new Intl.DateTimeFormat("ru", { day: "numeric", month: "long", year: "numeric" })
+  /* /my/ loads it before its lists (catalogue/my.html) and again with every page */
+  if (window.catalogueStatus) return
+  /* CLDR's Russian month names as Babel writes them on the server (present.py:
+     ru_date, «d MMMM y г.», and the stand-alone names; tests/test_status_js.py compares
+     the two): written out, not asked of Intl.DateTimeFormat, whose first use builds
+     ICU's date data, 20–45 ms of every page on a slow machine */
+  var OF_MONTH = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+                  "сентября", "октября", "ноября", "декабря"]
+  var MONTH = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+               "сентябрь", "октябрь", "ноябрь", "декабрь"]
 
   function iso(date) {
     var m = date.getMonth() + 1, d = date.getDate()
@@ -14,8 +23,14 @@
     var p = text.split("-")
     return new Date(+p[0], +p[1] - 1, +p[2])
   }
-  /* Babel (the server) puts a narrow no-break space before «г.»; so do we */
-  function ruDate(text) { return DATE.format(parse(text)).replace(/\s(г\.)$/, "\u202f$1") }
+  /* YYYY-MM-DD -> «5 марта 2026 г.»: Babel (the server) puts a narrow no-break
+     space before «г.»; so do we */
+  function ruDate(text) {
+    var p = text.split("-")
+    return +p[2] + " " + OF_MONTH[+p[1] - 1] + " " + +p[0] + "\u202fг."
+  }
+  /* 1..12 -> «январь» … «декабрь» */
+  function monthName(m) { return MONTH[m - 1] }
 
   /* windows: [[opens, closes], ...] as YYYY-MM-DD; today: YYYY-MM-DD */
   function status(windows, today) {
@@ -52,7 +67,8 @@
 
   window.catalogueStatus = {
     today: function () { return iso(new Date()) },
-    status: status, ruDate: ruDate, daysBetween: daysBetween, refresh: refresh
+    status: status, ruDate: ruDate, monthName: monthName, daysBetween: daysBetween,
+    refresh: refresh
   }
   var run = function () { refresh(document, window.catalogueStatus.today()) }
   /* Material's instant navigation swaps pages without a reload */
