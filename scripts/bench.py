@@ -14,14 +14,18 @@ reported. Prints one JSON line:
   peak_mb, search_index_bytes, search_index_gzip_bytes, finder_json_gzip_bytes, site_bytes
 
 With --browser it also opens the built site in headless Chromium (served with gzip,
-as a web host does) and adds, for the new query handling and the old one
-(search-ru.js?query=legacy, the baseline) in the same run:
-search_{new,old}_{loopback,slow4g}_s (from navigation to the first result of a query
-typed as soon as the page has loaded; slow4g: Chromium's network emulation with
-DevTools' Slow 4G profile), search_{new,old}_{loopback,slow4g}_bytes (bytes
-transferred until then), search_{loopback,slow4g}_ratio (new/old), and
-relevance_{new,old}_success_at_3 / _mrr (tests/search_relevance.yml on the real
-catalogue, built too); and finder_filter_ms (one filter change on the measures
+as a web host does) and adds, for the served site's Pagefind search and the lunr
+worker (the offline edition's engine and the fallback; window.__catalogueLunr) in
+the same run, both with the same query handling (search-ru.js):
+search_{pagefind,lunr}_{loopback,slow4g}_s (from navigation to the first result of a
+query typed as soon as the page has loaded; slow4g: Chromium's network emulation with
+DevTools' Slow 4G profile), search_{pagefind,lunr}_{loopback,slow4g}_bytes (bytes
+transferred until then, worker requests included; _search_bytes: of them, search's
+own files: workers, index or config, Pagefind's files), the same with _typed (the query
+typed on a loaded page whose search worker is ready: from typing to the first
+result, bytes from typing), search_{loopback,slow4g}_ratio
+(pagefind/lunr), and relevance_{pagefind,lunr}_success_at_3 / _mrr
+(tests/search_relevance.yml on the real catalogue, built too); and finder_filter_ms (one filter change on the measures
 finder); medians of --runs;
 --finder-measures N then times the finder again on an index widened to N measures.
 
@@ -54,6 +58,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import resource
 import shutil
 import socket
@@ -163,11 +168,11 @@ def widen_finder(site: Path, measures: int) -> int:
 SLOW_4G = {"offline": False, "latency": 562.5,
            "downloadThroughput": 1.6 * 1000 * 1000 / 8 * 0.9,
            "uploadThroughput": 750 * 1000 / 8 * 0.9}
-SEARCH_MODES = {"new": "", "old": "legacy"}   # old: the query handling before issue 16
-_LEGACY_WORKER = """(() => { const Original = window.Worker
-  window.Worker = function (url, options) {
-    url = new URL(url, location.href); url.searchParams.set('query', %s)
-    return new Original(url, options) } })()"""
+# The engines of the served site, in the same run: Pagefind (the default) and the
+# lunr worker (the offline edition's search and the fallback), both with the same
+# query handling; the value is a script run before the page's own.
+SEARCH_MODES = {"pagefind": "window.__cataloguePagefind = true",
+                "lunr": "window.__catalogueLunr = true"}
 COMPRESSED = (".html", ".js", ".css", ".json", ".svg", ".xml", ".txt", ".map")
 
 
@@ -210,46 +215,80 @@ def _serve(site: Path) -> tuple[object, str]:
 
 
 def _first_result(browser: object, base: str, mode: str, throttle: bool,
-                  query: str = "субсидии") -> tuple[float, int]:
+                  query: str = "субсидии", typed: bool = False) -> tuple[float, int, int]:
     """Open the home page in a fresh context (empty cache), type ``query`` as soon as
     the page has loaded; (seconds from navigation to the first result shown, bytes
-    transferred over the network until then, compressed, all requests)."""
+    transferred over the network until then, compressed, all requests; of them,
+    search's own files).
+    ``typed``: type it once the page has loaded and its search worker is ready
+    (and the network idle); seconds and bytes from typing to the first result."""
     context = browser.new_context()  # type: ignore[attr-defined]
     page = context.new_page()
     if mode:
-        page.add_init_script(_LEGACY_WORKER % json.dumps(mode))
+        page.add_init_script(mode)
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
     if throttle:
         cdp.send("Network.emulateNetworkConditions", SLOW_4G)
     transferred: list[int] = []
+    searching: list[int] = []
 
     def finished(request: object) -> None:
         try:
             sizes = request.sizes()  # type: ignore[attr-defined]
-            transferred.append(sizes["responseBodySize"] + sizes["responseHeadersSize"])
+            size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
         except Exception:          # noqa: BLE001  (a request that did not complete)
-            pass
+            return
+        transferred.append(size)
+        if _SEARCH_FILE.search(request.url):  # type: ignore[attr-defined]
+            searching.append(size)
 
     page.on("requestfinished", finished)
+    inflight = {"n": 0, "since": time.perf_counter()}
+
+    def change(delta: int) -> None:
+        inflight["n"] += delta
+        inflight["since"] = time.perf_counter()
+
+    page.on("request", lambda r: change(1))
+    page.on("requestfinished", lambda r: change(-1))
+    page.on("requestfailed", lambda r: change(-1))
     start = time.perf_counter()
     page.goto(base, wait_until="load", timeout=120_000)
     box = page.locator("input[data-md-component=search-query]")
     box.click()
+    if typed:
+        # a loaded page: Material says its search is ready (no «Инициализация»:
+        # the lunr index built) and the network is idle (Pagefind's script,
+        # entry, metadata and WebAssembly fetched as the worker started)
+        page.wait_for_function("() => !document.querySelector('.md-search-result__meta')"
+                               ".textContent.includes('Инициализация')", timeout=300_000)
+        # no request in flight (the worker's included) for a second
+        while inflight["n"] > 0 or time.perf_counter() - inflight["since"] < 1.0:
+            page.wait_for_timeout(100)
+        transferred.clear()
+        searching.clear()
+        start = time.perf_counter()
     box.fill(query)
     box.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=120_000)
     seconds = time.perf_counter() - start
-    total = sum(transferred)
+    total, search = sum(transferred), sum(searching)
     context.close()
-    return seconds, total
+    return seconds, total, search
+
+
+# search's own files: the workers (ours, Material's with lunr and its languages),
+# the lunr index or its config, Pagefind's files
+_SEARCH_FILE = re.compile(r"/(pagefind/|search/|assets/javascripts/workers/|"
+                          r"assets/javascripts/lunr/)")
 
 
 def measure_browser(site: Path, runs: int, relevance_site: Path | None = None
                     ) -> dict[str, float]:
     """Search's first result (loopback and throttled to Slow 4G, bytes transferred),
     the relevance benchmark (success@3, MRR on ``relevance_site``, the real
-    catalogue), each for the new and the old (?query=legacy) query handling in the
+    catalogue), each for Pagefind and the lunr worker (same query handling) in the
     same run; and one finder filter change. Medians of ``runs``."""
     from playwright.sync_api import sync_playwright
 
@@ -266,9 +305,15 @@ def measure_browser(site: Path, runs: int, relevance_site: Path | None = None
         for _ in range(runs):
             for name, mode in SEARCH_MODES.items():   # the same run, alternating
                 for net, throttle in (("loopback", False), ("slow4g", True)):
-                    seconds, total = _first_result(browser, base, mode, throttle)
+                    seconds, total, search = _first_result(browser, base, mode, throttle)
                     timings.setdefault(f"search_{name}_{net}_s", []).append(seconds)
                     timings.setdefault(f"search_{name}_{net}_bytes", []).append(total)
+                    timings.setdefault(f"search_{name}_{net}_search_bytes", []).append(search)
+                    # the same query typed on a loaded page (search ready)
+                    seconds, total, search = _first_result(browser, base, mode, throttle,
+                                                           typed=True)
+                    timings.setdefault(f"search_{name}_{net}_typed_s", []).append(seconds)
+                    timings.setdefault(f"search_{name}_{net}_typed_bytes", []).append(total)
 
             page = browser.new_page()
             page.goto(base + "measures/")
@@ -286,11 +331,11 @@ def measure_browser(site: Path, runs: int, relevance_site: Path | None = None
         for key, values in timings.items():
             figures[key] = (round(statistics.median(values), 3) if key.endswith("_s")
                             else int(statistics.median(values)))
-        for net in ("loopback", "slow4g"):
+        for net in ("loopback", "slow4g", "loopback_typed", "slow4g_typed"):
             figures[f"search_{net}_ratio"] = round(
-                figures[f"search_new_{net}_s"] / figures[f"search_old_{net}_s"], 3)
+                figures[f"search_pagefind_{net}_s"] / figures[f"search_lunr_{net}_s"], 3)
         # kept for earlier readers of the JSON line
-        figures["search_first_result_s"] = figures["search_new_loopback_s"]
+        figures["search_first_result_s"] = figures["search_pagefind_loopback_s"]
         figures["finder_filter_ms"] = round(statistics.median(filter_ms), 1)
         if relevance_site is not None:
             rserver, rbase = _serve(relevance_site)
@@ -299,7 +344,7 @@ def measure_browser(site: Path, runs: int, relevance_site: Path | None = None
                 context = browser.new_context()
                 page = context.new_page()
                 if mode:
-                    page.add_init_script(_LEGACY_WORKER % json.dumps(mode))
+                    page.add_init_script(mode)
                 page.goto(rbase)
                 result = search_bench.run(page, queries)
                 context.close()
@@ -562,80 +607,135 @@ def _size_of(path: Path) -> int:
 
 
 def run(entries: int, runs: int, browser: bool, finder_measures: int = 0,
-        my_runs: int = 0, keep: Path | None = None) -> dict[str, object]:
-    """All the figures; ``keep``: the folder the synthetic catalogue (synth/) and its
-    built site (site/) are written to and left in (for --my-site), else a temp dir."""
+        my_runs: int = 0, build_runs: int | None = None,
+        site_dir: Path | None = None, keep: Path | None = None) -> dict[str, object]:
+    """All the figures. ``keep``: the folder the synthetic catalogue (synth/) and its
+    built site (site/) are written to and left in (for --my-site), built afresh;
+    ``site_dir``: the same, but a finished build there (its ``.built`` mark) is
+    reused, so several browser runs measure one build; else a temp dir."""
     if keep is not None:
         keep.mkdir(parents=True, exist_ok=True)
         for old in ("synth", "baseline", "site", "baseline-site", "real-site"):
             shutil.rmtree(keep / old, ignore_errors=True)
+        site_dir = keep
+    if site_dir is not None:
+        site_dir.mkdir(parents=True, exist_ok=True)
+        return _run(site_dir, entries, runs, browser, finder_measures, my_runs, build_runs)
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
-        tmp = keep if keep is not None else Path(tmp_name)
-        content = _synthetic(tmp, entries)
-        base = tmp / "baseline"
-        _baseline_docs(content, base / "docs")
-        (base / "mkdocs.yml").write_text(BASELINE_CONFIG, encoding="utf-8")
+        return _run(Path(tmp_name), entries, runs, browser, finder_measures, my_runs,
+                    build_runs)
 
-        validate_s, build_s, baseline_s, build_cpu, baseline_cpu = [], [], [], [], []
-        for _ in range(runs):
-            start = time.perf_counter()
-            result = validate(content, today=TODAY)
-            validate_s.append(time.perf_counter() - start)
-            assert not result.errors, result.errors[:5]
-            # Alternate the order so that neither build always runs on a warm cache.
-            wall, cpu = _timed_build(ROOT, tmp / "site", _env(content))
-            build_s.append(wall)
-            build_cpu.append(cpu)
-            wall, cpu = _timed_build(base, tmp / "baseline-site", _env(),
-                                     str(base / "mkdocs.yml"))
+
+def _run(tmp: Path, entries: int, runs: int, browser: bool, finder_measures: int,
+         my_runs: int, build_runs: int | None) -> dict[str, object]:
+    real = tmp / "real-site"       # the relevance benchmark is written for content/
+    if (browser or not entries) and not (real / ".built").is_file():
+        _timed_build(ROOT, real, _env())
+        (real / ".built").write_text("real", encoding="utf-8")
+    elif (real / ".built").is_file():
+        _refresh_assets(real)
+    site = tmp / "site" if entries else real   # --entries 0: the real catalogue
+    reused = (site / ".built").is_file()
+    figures: dict[str, object] = {"entries": entries, "runs": runs}
+    if reused:
+        figures["reused_site"] = str(site)
+        _refresh_assets(site)
+    else:
+        figures.update(_build_all(tmp, entries, runs, build_runs))
+        (site / ".built").write_text(str(entries), encoding="utf-8")
+    index = site / "search" / "search_index.json"
+    figures.update({
+        "search_index_bytes": index.stat().st_size,
+        "search_index_gzip_bytes": _gzip_size(index),
+        "pagefind_bytes": _size(site / "pagefind") if (site / "pagefind").is_dir() else 0,
+        "finder_json_gzip_bytes": _gzip_size(site / "measures" / "finder.json"),
+        "site_bytes": _size(site),
+    })
+    if browser:
+        figures.update(measure_browser(site, runs, relevance_site=real))
+        if my_runs >= 0:
+            figures.update(measure_my(site, my_runs or max(runs, 5)))
+        if finder_measures:
+            figures["finder_measures"] = finder_measures
+            figures["finder_widened_gzip_bytes"] = widen_finder(site, finder_measures)
+            figures["finder_widened_filter_ms"] = \
+                measure_browser(site, runs)["finder_filter_ms"]
+    return figures
+
+
+def _refresh_assets(site: Path) -> None:
+    """A reused build gets the current overrides/assets (MkDocs copies them
+    verbatim: the search worker, scripts, styles), so a change there is measured
+    without a new build. Templates and hooks still need one."""
+    assets = ROOT / "overrides" / "assets"
+    for path in assets.rglob("*"):
+        if path.is_file():
+            target = site / "assets" / path.relative_to(assets)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+
+
+def _build_all(tmp: Path, entries: int, runs: int, build_runs: int | None
+               ) -> dict[str, object]:
+    """Generate the synthetic catalogue in ``tmp``, build our site (tmp/site) and
+    Material's plain baseline; build timings."""
+    content = _synthetic(tmp, entries)
+    base = tmp / "baseline"
+    _baseline_docs(content, base / "docs")
+    (base / "mkdocs.yml").write_text(BASELINE_CONFIG, encoding="utf-8")
+
+    validate_s, build_s, baseline_s, build_cpu, baseline_cpu = [], [], [], [], []
+    for _ in range(runs if build_runs is None else max(1, build_runs)):
+        start = time.perf_counter()
+        result = validate(content, today=TODAY)
+        validate_s.append(time.perf_counter() - start)
+        assert not result.errors, result.errors[:5]
+        # Alternate the order so that neither build always runs on a warm cache.
+        wall, cpu = _timed_build(ROOT, tmp / "site", _env(content))
+        build_s.append(wall)
+        build_cpu.append(cpu)
+        if build_runs == 0:     # --build-runs 0: our site once, no baseline
             baseline_s.append(wall)
             baseline_cpu.append(cpu)
-        peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        site = tmp / "site"
-        index = site / "search" / "search_index.json"
-        figures: dict[str, object] = {
-            "entries": entries,
-            "runs": runs,
-            "validate_s": round(statistics.median(validate_s), 3),
-            "build_s": round(statistics.median(build_s), 3),
-            "baseline_s": round(statistics.median(baseline_s), 3),
-            "ratio": round(statistics.median(build_s) / statistics.median(baseline_s), 3),
-            # Our build forks a second process (hooks/parallel.py): it uses more CPU
-            # than its wall time shows; the baseline runs in one.
-            "build_cpu_s": round(statistics.median(build_cpu), 3),
-            "baseline_cpu_s": round(statistics.median(baseline_cpu), 3),
-            "cpu_ratio": round(statistics.median(build_cpu) / statistics.median(baseline_cpu), 3),
-            "peak_mb": round(peak_kb / 1024, 1),
-            "search_index_bytes": index.stat().st_size,
-            "search_index_gzip_bytes": _gzip_size(index),
-            "finder_json_gzip_bytes": _gzip_size(site / "measures" / "finder.json"),
-            "site_bytes": _size(site),
-            "baseline_site_bytes": _size(tmp / "baseline-site"),
-        }
-        if browser:
-            # The relevance benchmark is written for the real catalogue (content/).
-            real = tmp / "real-site"
-            _timed_build(ROOT, real, _env())
-            figures.update(measure_browser(site, runs, relevance_site=real))
-            figures.update(measure_my(site, my_runs or max(runs, 5)))
-            if finder_measures:
-                figures["finder_measures"] = finder_measures
-                figures["finder_widened_gzip_bytes"] = widen_finder(site, finder_measures)
-                figures["finder_widened_filter_ms"] = \
-                    measure_browser(site, runs)["finder_filter_ms"]
-        return figures
+            continue
+        wall, cpu = _timed_build(base, tmp / "baseline-site", _env(),
+                                 str(base / "mkdocs.yml"))
+        baseline_s.append(wall)
+        baseline_cpu.append(cpu)
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {
+        "validate_s": round(statistics.median(validate_s), 3),
+        "build_s": round(statistics.median(build_s), 3),
+        "baseline_s": round(statistics.median(baseline_s), 3),
+        "ratio": round(statistics.median(build_s) / statistics.median(baseline_s), 3),
+        # Our build forks a second process (hooks/parallel.py): it uses more CPU
+        # than its wall time shows; the baseline runs in one.
+        "build_cpu_s": round(statistics.median(build_cpu), 3),
+        "baseline_cpu_s": round(statistics.median(baseline_cpu), 3),
+        "cpu_ratio": round(statistics.median(build_cpu) / statistics.median(baseline_cpu), 3),
+        "peak_mb": round(peak_kb / 1024, 1),
+        "baseline_site_bytes": _size(tmp / "baseline-site") if build_runs != 0 else 0,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--entries", type=int, default=1000)
+    parser.add_argument("--entries", type=int, default=1000,
+                        help="synthetic entries (0: the real catalogue, content/)")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--browser", action="store_true",
                         help="also time search and the finder in headless Chromium")
     parser.add_argument("--finder-measures", type=int, default=0,
                         help="with --browser: also time the finder with this many measures")
+    parser.add_argument("--build-runs", type=int, default=None,
+                        help="builds to time (default: --runs; 0: our site once, no baseline:"
+                             " for the search figures); the browser figures keep --runs")
+    parser.add_argument("--site-dir", type=Path, default=None,
+                        help="keep the built sites in this folder and reuse them when a "
+                             "finished build is there (several browser runs, one build)")
     parser.add_argument("--my-runs", type=int, default=0,
-                        help="with --browser: pages opened to time /my/ (default: runs, at least 5)")
+                        help="with --browser: pages opened to time /my/ (default: runs, at least 5;"
+                             " -1: not timed)")
     parser.add_argument("--keep", type=Path, metavar="DIR",
                         help="write the synthetic catalogue and its site to DIR/synth, DIR/site "
                              "and keep them (for --my-site)")
@@ -658,7 +758,7 @@ def main(argv: list[str] | None = None) -> int:
                                     *args.my_site[1:]), ensure_ascii=False))
         return 0
     print(json.dumps(run(args.entries, args.runs, args.browser, args.finder_measures,
-                         args.my_runs, args.keep),
+                         args.my_runs, args.build_runs, args.site_dir, args.keep),
                      ensure_ascii=False))
     return 0
 

@@ -52,11 +52,29 @@ def open_search(page: Any) -> Any:
 def ask(page: Any, query: str, n: int = 3, timeout: float = 30_000) -> list[str]:
     """Type ``query`` the way a reader does; the entry ids of the first ``n`` results."""
     box = page.locator("input[data-md-component=search-query]")
+    _settled(page)
     page.evaluate(_MARK)
     box.fill(query)
     box.press("End")             # fill() sends no key events; Material listens to keyup
     page.wait_for_function(_ANSWERED, timeout=timeout)
+    _settled(page)               # the whole list (the served site answers in two parts)
     return [entry_id(h) for h in page.evaluate(_FIRST, n)]
+
+
+def _settled(page: Any, timeout: float = 30.0) -> None:
+    """Wait until the search worker has no answer still to come (the served site's
+    worker answers a list in two parts: search-ru.js, self.__catalogueAnswering)."""
+    import time
+    deadline = time.monotonic() + timeout
+    for worker in page.workers:
+        while True:
+            try:
+                busy = worker.evaluate("self.__catalogueAnswering || 0")
+            except Exception:  # noqa: BLE001  (not our worker, or gone)
+                break
+            if not busy or time.monotonic() > deadline:
+                break
+            time.sleep(0.02)
 
 
 def run(page: Any, queries: list[dict[str, Any]]) -> dict[str, Any]:

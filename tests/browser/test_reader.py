@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -16,6 +17,9 @@ from urllib.parse import urlsplit
 import pytest
 
 import sitebuild
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+import search_bench  # noqa: E402  (the served site's worker answers in two parts)
 
 TYPE_FOLDERS = {"measure": "measures", "solution": "solutions", "legal": "legal",
                 "question": "questions", "practice": "practices", "course": "courses",
@@ -118,6 +122,7 @@ def _search(page: Any, query: str) -> list[dict[str, str]]:
     box.fill(query)
     box.press("End")                   # fill() sends no key events; Material listens to keyup
     page.wait_for_selector(".md-search-result__item")
+    search_bench._settled(page)        # the whole list (the served site answers in two parts)
     meta = page.locator(".md-search-result__meta").inner_text()
     total = _number(re.sub(r"^\D*", "", meta)) if re.search(r"\d", meta) else 0
     stable = 0

@@ -24,6 +24,9 @@ WORKER = Path(__file__).resolve().parents[2] / "overrides/assets/javascripts/wor
 COMPARE = """async ({queries}) => {
   const config = JSON.parse(document.getElementById("__config").textContent)
   const ours = new URL(config.search, location.href)
+  /* the lunr worker (the served site's page hands it Pagefind: not compared here) */
+  ours.searchParams.delete("pagefind")
+  ours.searchParams.delete("lunr")
   const lunrs = new URL(ours)
   lunrs.searchParams.set("build", "lunr")
   const base = new URL(config.base, location.href)

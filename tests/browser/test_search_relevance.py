@@ -35,9 +35,13 @@ LEGACY = """(() => { const Original = window.Worker
     return new Original(url, options) } })()"""
 
 
-@pytest.fixture
-def search(page: Any, base_url: str) -> Any:
-    """The home page with the search box focused and the index ready."""
+@pytest.fixture(params=["site", "pagefind"])
+def search(page: Any, base_url: str, request: pytest.FixtureRequest) -> Any:
+    """The home page with the search box focused and the index ready: with the
+    engine the site chose for its size (hooks/site.py, PAGEFIND_FROM: the lunr
+    worker for today's catalogue) and with Pagefind (a larger catalogue's)."""
+    if request.param == "pagefind":
+        page.add_init_script("window.__cataloguePagefind = true")
     if os.environ.get("CATALOGUE_SEARCH_LEGACY"):
         page.add_init_script(LEGACY)
     page.goto(base_url)
@@ -177,3 +181,51 @@ def test_offline_edition_has_the_same_query_handling(offline_zip: Path, tmp_path
         assert "vopros-detskiy-sad-detyam-uchastnikov-svo" in _ids(page, "ребенок", 3)
     finally:
         context.close()
+
+
+def _open(page: Any, base_url: str) -> list[str]:
+    """Open the home page, focus the search; the URLs it requests (worker's too)."""
+    requests: list[str] = []
+    page.add_init_script("window.__cataloguePagefind = true")  # whatever the size
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base_url)
+    search_bench.open_search(page)
+    page.wait_for_function("() => !document.querySelector('.md-search-result__meta')"
+                           ".textContent.includes('Инициализация')", timeout=60_000)
+    return requests
+
+
+def _path(url: str) -> str:
+    return urlsplit(url).path
+
+
+def test_served_site_searches_with_pagefind(page: Any, base_url: str) -> None:
+    """The served site answers from Pagefind's fragments and never downloads the
+    whole lunr index (hooks/pagefind_index.py); results show the summary as written."""
+    requests = _open(page, base_url)
+    assert set(_ids(page, "молодежь", 3)) & {"rosmolodezh-granty", "fz-489-2020",
+                                            "vopros-molodezhnyy-sovet"}
+    paths = [_path(u) for u in requests]
+    assert any(p.endswith(".pf_fragment") for p in paths), paths
+    assert any(p.endswith("search/search_config.json") for p in paths), paths
+    assert not any(p.endswith("search/search_index.json") for p in paths), paths
+
+
+def test_search_falls_back_to_lunr_without_pagefind(page: Any, base_url: str) -> None:
+    """When Pagefind cannot load, the worker fetches the lunr index and answers with
+    the same query handling."""
+    page.route("**/pagefind/**", lambda route: route.abort())
+    requests = _open(page, base_url)
+    assert set(_ids(page, "молодежь", 3)) & {"rosmolodezh-granty", "fz-489-2020",
+                                            "vopros-molodezhnyy-sovet"}
+    assert "fkgs-subsidii" in _ids(page, "кгс", 3)
+    assert any(_path(u).endswith("search/search_index.json") for u in requests)
+
+
+def test_engine_chosen_by_the_catalogue_size(built_site: Path, cat_site: Any) -> None:
+    """Today's catalogue (under PAGEFIND_FROM entries) is searched with the lunr
+    worker; Pagefind's index is built all the same (tests, a larger catalogue)."""
+    page = (built_site / "index.html").read_text(encoding="utf-8")
+    assert len(cat_site.catalogue.entries) < 2500
+    assert "var first = false" in page
+    assert (built_site / "pagefind" / "pagefind.js").is_file()

@@ -354,20 +354,294 @@
   }
   self.__catalogueQuery = { fold: fold, words: words, analyse: analyse, transform: transform }
 
+  function toMaterial(message) {
+    if (message && message.type === QUERY && typeof message.data === "string")
+      message = { type: message.type, data: transform(message.data) }
+    var event = { data: message }
+    handlers.forEach(function (fn) { fn(event) })
+  }
+
   add("message", function (ev) {
     var message = ev.data
     if (message && message.type === SETUP && message.data) {
       if (message.data.config && message.data.config.separator)
         separator = new RegExp(message.data.config.separator)
       setSynonyms(message.data.config && message.data.config.synonyms)
+      setupOptions = message.data.options
+      /* the page handed over the config only, but this worker runs lunr (?query=legacy) */
+      if (engine !== "pagefind" && LUNR_INDEX && !falling) { fallBack(); return }
     }
-    if (message && message.type === QUERY && typeof message.data === "string") {
-      var query = transform(message.data)
-      message = { type: message.type, data: query }
+    if (message && message.type === QUERY && typeof message.data === "string" &&
+        engine === "pagefind") {
+      pagefindQuery(message)
+      return
     }
-    var event = { data: message }
-    handlers.forEach(function (fn) { fn(event) })
+    toMaterial(message)
   })
+
+  /* ---- Pagefind (the served site) -----------------------------------------
+   *
+   * On the served site (?pagefind=<pagefind.js>) the page hands Material's worker
+   * the lunr index's config and one empty document only (its pipeline makes the
+   * query terms above); a query is answered from Pagefind's index
+   * (hooks/pagefind_index.py), fetched in fragments. The same query handling
+   * (analyse) runs first; each analysed word is one pagefind.search, and the
+   * documents are ranked as run() ranks them: more of the query's groups first,
+   * then the sum of the words' scores (prefix 0.8, near stem 0.4). When Pagefind
+   * cannot run, the worker fetches the whole lunr index (?lunr=) and Material
+   * answers as offline. */
+  var PAGEFIND = LEGACY ? null : new URL(here).searchParams.get("pagefind")
+  var LUNR_INDEX = new URL(here).searchParams.get("lunr")
+  var engine = PAGEFIND ? "pagefind" : "lunr"
+  /* The best MOST documents are answered (each result's title and summary is a
+     fragment fetched from Pagefind's index): Material lists 10 and then more as
+     the reader scrolls, and its count says MOST at most. The first FIRST are
+     answered as soon as their fragments are in (one request each: a browser
+     opens at most six connections to an HTTP/1.1 host, so six come in one round
+     trip, a phone's first screen and more); the list is then answered again
+     with the rest. */
+  var MOST = 20, FIRST = 6
+  /* Pagefind's ranking (pagefind.options): a near word form counts more
+     (termSimilarity), repeated words saturate less, so a title word (weight 10)
+     outweighs a few mentions in the text; length normalisation as Pagefind's
+     default. Chosen on tests/search_relevance.yml (success@3 0.968 on the real
+     catalogue; with pageLength 0: 0.96). */
+  var RANKING = { termSimilarity: 2, termSaturation: 2 }
+  var pagefind = null, asked = 0
+
+  function loadPagefind() {
+    if (!pagefind)
+      pagefind = import(PAGEFIND).then(function (pf) {
+        /* short documents (title, summary, facts): their length says little */
+        return Promise.resolve(pf.options({ ranking: RANKING }))
+          .then(function () { return pf.init() }).then(function () { return pf })
+      })
+    return pagefind
+  }
+
+  /* Pagefind failed: the whole lunr index, then Material answers (as offline). */
+  var falling = null, setupOptions
+  function fallBack() {
+    if (!falling) falling = fetch(LUNR_INDEX).then(function (r) { return r.json() })
+      .then(function (index) {
+        engine = "lunr"
+        index.options = setupOptions  /* what the page added to the index (suggest) */
+        toMaterial({ type: SETUP, data: index })
+      })
+    return falling
+  }
+
+  /* One analysed word's mode -> what Pagefind is asked: the word itself (Pagefind
+     stems it and matches index words that begin with the stem) or, for words that
+     match whole terms only (short words, numbers, stems under four letters), the
+     word quoted; a near stem: the stem less its last letter. */
+  function pagefindText(word, mode) {
+    if (mode.mode === "fuzzy") return mode.term.slice(0, -1)
+    if (mode.mode === "prefix") {
+      if (mode.term === word.term) return mode.term.length >= 4 ? word.word : null
+      return stemmingTo(mode.term)
+    }
+    if (word.modes.length > 1 && word.term.length >= 4) return null
+    return "\"" + word.word + "\""
+  }
+
+  /* Pagefind stems what it is asked and matches index words that begin with the
+     stem. A word whose stem is shorter than four letters (прием -> при) is a
+     prefix itself in the lunr path (прием*: приема, приемная); Pagefind would stem
+     it back to при* (причина, приказ, ...). So it is asked a form of the word that
+     the same stemmer (Snowball Russian, the index pipeline's) stems to the word
+     itself (приема -> прием), or nothing. */
+  var ENDINGS = ["а", "у", "ом", "ы", "и", "е", "ой", "ям", "ах"]
+  function stemmingTo(prefix) {
+    for (var i = 0; i < ENDINGS.length; i++)
+      if (indexTerm(prefix + ENDINGS[i]) === prefix) return prefix + ENDINGS[i]
+    return null
+  }
+
+  function pagefindRun(pf, groups) {
+    var cache = new Map()
+    function hits(text) {
+      if (!cache.has(text))
+        cache.set(text, pf.search(text).then(function (found) {
+          var out = new Map()
+          /* Pagefind also searches the metadata (the title and summary as written,
+             with ё and function words: «при» in «прием» would meet them there);
+             only what the indexed text holds counts (the record's heading is
+             its "title" metadata too) */
+          ;((found && found.results) || []).forEach(function (r) {
+            if (r.words && r.words.length) out.set(r.id, r)
+          })
+          return out
+        }))
+      return cache.get(text)
+    }
+    /* Pagefind's own answer to a word that meets nothing is the words that begin
+       with ever shorter parts of it (самооблажение -> сами): only documents that
+       also have a word beginning with the stem's first four letters count. A quoted
+       word (whole terms only) is ranked by Pagefind's score of the word unquoted. */
+    function found(word, text) {
+      var quoted = text.charAt(0) === "\""
+      var base = quoted ? text.slice(1, -1) : text
+      var parts = [hits(text)]
+      if (quoted) parts.push(hits(base))
+      if (word.term.length >= 4 && !/^\d+$/.test(word.word)) parts.push(hits(word.term.slice(0, 4)))
+      return Promise.all(parts).then(function (maps) {
+        var out = new Map(), scored = quoted ? maps[1] : maps[0]
+        var within = word.term.length >= 4 && !/^\d+$/.test(word.word) ? maps[maps.length - 1] : null
+        maps[0].forEach(function (r, id) {
+          if (within && !within.has(id)) return
+          out.set(id, scored.get(id) || r)
+        })
+        return out
+      })
+    }
+    /* word -> Promise(Map id -> {score, result, highlight}) */
+    function wordHits(word) {
+      return Promise.all(word.modes.map(function (m) {
+        var text = pagefindText(word, m)
+        return text ? found(word, text).then(function (f) { return { m: m, found: f } })
+          : { m: m, found: new Map() }
+      })).then(function (all) {
+        /* a word that meets nothing (a typo inside it: фельшер, самооблажение):
+           the longest beginning of its stem, down to four letters, that does */
+        var none = all.every(function (one) { return !one.found.size })
+        if (!none || word.term.length < 5 || /^\d+$/.test(word.word)) return all
+        var near = word.modes[word.modes.length - 1]
+        function shorter(k) {
+          if (k < 4) return all
+          return found(word, word.term.slice(0, k)).then(function (f) {
+            if (!f.size) return shorter(k - 1)
+            return [{ m: { mode: "fuzzy", term: word.term.slice(0, k + 1), weight: near.weight },
+                      found: f }]
+          })
+        }
+        return shorter(word.term.length - 2)
+      }).then(function (all) {
+        var out = new Map()
+        all.forEach(function (one) {
+          var highlight = one.m.mode === "fuzzy" ? one.m.term.slice(0, -1) : word.term
+          one.found.forEach(function (r, id) {
+            var score = r.score * one.m.weight, had = out.get(id)
+            var title = (r.matchedMetaFields || []).indexOf("title") >= 0
+            if (!had || score > had.score)
+              out.set(id, { score: score, result: r, highlight: highlight, title: title || (had && had.title) })
+            else if (title) had.title = true
+          })
+        })
+        return out
+      })
+    }
+    return Promise.all(groups.map(function (group) {
+      return Promise.all(group.alternatives.map(function (alternative) {
+        return Promise.all(alternative.map(wordHits))
+      }))
+    })).then(function (perGroup) {
+      var docs = new Map()
+      perGroup.forEach(function (alternatives, g) {
+        var group = groups[g], matched = new Map()
+        alternatives.forEach(function (all) {
+          all[0].forEach(function (first, id) {
+            var score = 0, highlight = [], title = true
+            for (var k = 0; k < all.length; k++) {
+              var h = all[k].get(id)
+              if (!h) return
+              score += h.score  /* as run() sums a phrase's words */
+              highlight.push(h.highlight)
+              title = title && h.title
+            }
+            var had = matched.get(id)
+            if (!had || score > had.score)
+              matched.set(id, { score: score, result: first.result, highlight: highlight,
+                                title: title || (had && had.title) })
+            else if (title) had.title = true
+          })
+        })
+        matched.forEach(function (m, id) {
+          var doc = docs.get(id)
+          if (!doc) docs.set(id, doc = { id: id, result: m.result, score: 0, groups: 0,
+                                         titles: 0, matched: new Set(), highlight: [] })
+          doc.groups += 1
+          if (m.title) doc.titles += 1
+          doc.score += m.score
+          doc.matched.add(group)
+          m.highlight.forEach(function (t) {
+            if (doc.highlight.indexOf(t) < 0) doc.highlight.push(t)
+          })
+        })
+      })
+      var results = Array.from(docs.values())
+      /* more of the query's groups first; then more of them in the title (the
+         lunr path's title boost); then Pagefind's scores */
+      results.forEach(function (doc) { doc.rank = doc.groups * 1e7 + doc.titles * 1e5 + doc.score })
+      results.sort(function (a, b) { return b.rank - a.rank })
+      return results
+    })
+  }
+
+  function escapeHTML(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+  }
+  /* Text with the words that begin with a highlighted term marked. */
+  function mark(text, terms) {
+    return escapeHTML(text).replace(/[0-9A-Za-zА-Яа-яЁё]+/g, function (w) {
+      var f = fold(w)
+      return terms.some(function (t) { return f.indexOf(t) === 0 }) ? "<mark>" + w + "</mark>" : w
+    })
+  }
+
+  /* Ranked documents -> Material's result items (one per document). */
+  function items(docs, groups) {
+    return Promise.all(docs.map(function (doc) {
+      return doc.result.data().then(function (data) {
+        var meta = data.meta || {}, terms = {}
+        doc.highlight.forEach(function (t) { terms[t] = true })
+        groups.forEach(function (group) {
+          if (!doc.matched.has(group)) group.words.forEach(function (w) { terms[w.word] = false })
+        })
+        return [{ location: meta.location || data.raw_url || data.url, title: mark(meta.heading || meta.title || "", doc.highlight),
+                  text: mark(meta.summary || "", doc.highlight), score: doc.rank, terms: terms }]
+      })
+    }))
+  }
+
+  /* self.__catalogueAnswering: an answer still to come (the rest of a list):
+     scripts/search_bench.py waits for none before typing the next query, so that
+     the rest of one query's list is not read as the next query's answer. */
+  self.__catalogueAnswering = 0
+  function pagefindQuery(message) {
+    var id = ++asked, query = message.data
+    function current() { return id === asked && engine === "pagefind" }
+    self.__catalogueAnswering += 1
+    loadPagefind().then(function (pf) {
+      var groups = analyse(query)
+      if (!groups.length) {
+        if (current()) post.call(self, { type: RESULT, data: { items: [] } })
+        return
+      }
+      return pagefindRun(pf, groups).then(function (docs) {
+        if (!current()) return
+        return items(docs.slice(0, FIRST), groups).then(function (list) {
+          if (!current()) return
+          post.call(self, { type: RESULT, data: { items: list } })
+          if (docs.length > FIRST)
+            return items(docs.slice(FIRST, MOST), groups).then(function (more) {
+              if (current()) post.call(self, { type: RESULT, data: { items: list.concat(more) } })
+            })
+        })
+      })
+    }).catch(function (error) {
+      if (engine !== "pagefind") return
+      console.warn("search: Pagefind failed, using the lunr index", error)
+      return fallBack().then(function () { if (id === asked) toMaterial(message) })
+    }).then(function () { self.__catalogueAnswering -= 1 },
+            function () { self.__catalogueAnswering -= 1 })
+  }
+
+  /* Pagefind's script, its entry, metadata and WebAssembly are fetched as the
+     worker starts (the page creates it when it loads), not when the first query
+     comes: a query then waits only for its index chunks and result fragments. */
+  if (engine === "pagefind") loadPagefind().catch(function () {})
 
   var post = self.postMessage
   self.postMessage = function (message) {
