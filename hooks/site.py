@@ -234,7 +234,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     gc.unfreeze()  # `mkdocs serve` builds again: let this build's objects go
     _write_search_index(Path(config.site_dir), _site)   # needs Material's index
     site, dest_uris = _site, frozenset(_dest_uris)
-    if _pagefind(config):                                 # the served site's search
+    # The served site's search. The preview indexes only what its page asks first
+    # (below PAGEFIND_FROM that is the lunr worker): Pagefind takes seconds a save.
+    if _pagefind(config) and (not serve.serving() or _pagefind_first()):
         _pagefind_index.write(Path(config.site_dir))
     _finish_second_core(config)
     # `serve --dirty`: the open data in a thread, after the pages (hooks/serve.py)
@@ -266,13 +268,9 @@ def _pagefind_first() -> bool:
 
 
 def _pagefind(config: MkDocsConfig) -> bool:
-    """Whether the site carries a Pagefind index (hooks/pagefind_index.py): not in the
-    offline edition (file://), nor with CATALOGUE_PAGEFIND=0, nor under `mkdocs serve`
-    when the page searches with the lunr worker first (below PAGEFIND_FROM)."""
-    if _offline_build(config) or os.environ.get("CATALOGUE_PAGEFIND", "1") == "0":
-        return False
-    # The preview indexes only what its page will ask (seconds per save otherwise)
-    return not serve.serving() or _pagefind_first()
+    """Whether the served site searches with Pagefind (hooks/pagefind_index.py): not
+    in the offline edition (file://), nor with CATALOGUE_PAGEFIND=0."""
+    return not _offline_build(config) and os.environ.get("CATALOGUE_PAGEFIND", "1") != "0"
 
 
 HANDWRITTEN_BOOST = 0.5   # search: hand-written pages under entries (see below)

@@ -183,6 +183,10 @@ def test_dirty_preview_equals_a_full_build_after_each_edit(
             finally:
                 serve.started("serve", dirty=True)
             expected, got = _files(tmp_path / f"full{number}"), _files(site)
+            # the one difference allowed: below PAGEFIND_FROM the page asks the lunr
+            # worker first, so the preview writes no Pagefind index (hooks/site.py)
+            expected = {k: v for k, v in expected.items()
+                        if not k.startswith("pagefind/") and k != "search/search_config.json"}
             assert sorted(got) == sorted(expected), number
             differ = [name for name in expected if got[name] != expected[name]]
             assert differ == [], (number, path)
