@@ -60,6 +60,12 @@ def _body_pos(entry: Entry, found: md.Found) -> Pos:
     return Pos(entry.pos.path, entry.body_line + found.line - 1, found.col)
 
 
+def _body_at(entry: Entry, offset: int) -> Pos:
+    """The file position of ``offset`` (characters into the body)."""
+    line, col = md._at(entry.body, offset)
+    return Pos(entry.pos.path, entry.body_line + line - 1, col)
+
+
 # «#word» at the start of a line: Python-Markdown's HashHeaderProcessor needs no space
 # after the hashes (its pattern is «(?:^|\n)#{1,6}…»), so the line becomes a heading
 # after «- », «1. » or «> » as well: the item or the quote holds a heading then
@@ -216,9 +222,8 @@ def body_links(entry: Entry, catalogue: Catalogue) -> list[Problem]:
         bad = _BAD_URL_CHAR.search(url)
         if bad is None:
             continue
-        line, col = md._at(entry.body, m.start())
-        pos = Pos(entry.pos.path, entry.body_line + line - 1, col)
-        out.append(problem(pos, "url-invalid", _bad_url_message(url, bad.group(0)), "body"))
+        out.append(problem(_body_at(entry, m.start()), "url-invalid",
+                           _bad_url_message(url, bad.group(0)), "body"))
     for m in SINGLE.finditer(masked):
         if m.start() and masked[m.start() - 1] in "[]!\\":
             continue
@@ -226,9 +231,7 @@ def body_links(entry: Entry, catalogue: Catalogue) -> list[Problem]:
         target = catalogue.resolve(ident)
         if target is None:
             continue
-        line, col = md._at(entry.body, m.start())
-        pos = Pos(entry.pos.path, entry.body_line + line - 1, col)
-        out.append(problem(pos, "body-single-bracket",
+        out.append(problem(_body_at(entry, m.start()), "body-single-bracket",
                            f"«[{ident}]» в одинарных скобках останется на странице текстом; "
                            f"ссылка на материал «{target.title}» пишется в двойных: "
                            f"[[{ident}]]", "body"))
@@ -237,9 +240,7 @@ def body_links(entry: Entry, catalogue: Catalogue) -> list[Problem]:
         target = catalogue.resolve(ident)
         if target is None:
             continue
-        line, col = md._at(entry.body, m.start())
-        pos = Pos(entry.pos.path, entry.body_line + line - 1, col)
-        out.append(problem(pos, "body-single-bracket",
+        out.append(problem(_body_at(entry, m.start()), "body-single-bracket",
                            f"«{m.group(0)}» — не хватает скобки, и на странице останутся "
                            f"скобки и id; ссылка на материал «{target.title}» пишется: "
                            f"[[{ident}]]", "body"))

@@ -118,17 +118,19 @@ def first_id(content: Path, reference_file: str) -> str:
     return str(items[0]["id"])
 
 
+def _common(content: Path, title: str, summary: str, source: str) -> dict[str, Any]:
+    """The fields every type has, valid: the first topic, reviewed ten days ago."""
+    return {"title": title, "summary": summary, "topics": [first_id(content, "topics.yml")],
+            "source": source, "last_reviewed": (TODAY - dt.timedelta(days=10)).isoformat()}
+
+
 def measure_text(content: Path, title: str, summary: str, body: str = "",
                  extra: str = "", **fields: Any) -> str:
     """A valid measure (its front matter quoted safely), with references taken from
     the catalogue's own reference lists; ``fields`` are added to the front matter and
     ``extra`` lines go verbatim at its end."""
     front = {
-        "title": title,
-        "summary": summary,
-        "topics": [first_id(content, "topics.yml")],
-        "source": "https://example.gov.ru/measure",
-        "last_reviewed": (TODAY - dt.timedelta(days=10)).isoformat(),
+        **_common(content, title, summary, "https://example.gov.ru/measure"),
         "kind": "grant",
         "level": "federal",
         "provider": first_id(content, "organisations.yml"),
@@ -143,11 +145,7 @@ def measure_text(content: Path, title: str, summary: str, body: str = "",
 def legal_text(content: Path, title: str, summary: str, **fields: Any) -> str:
     """A valid legal document in force, like measure_text."""
     front = {
-        "title": title,
-        "summary": summary,
-        "topics": [first_id(content, "topics.yml")],
-        "source": "https://pravo.gov.ru/document/1",
-        "last_reviewed": (TODAY - dt.timedelta(days=10)).isoformat(),
+        **_common(content, title, summary, "https://pravo.gov.ru/document/1"),
         "kind": "federal-law",
         "adopted": "2020-01-15",
         "issuer": first_id(content, "organisations.yml"),
@@ -160,11 +158,7 @@ def legal_text(content: Path, title: str, summary: str, **fields: Any) -> str:
 def course_text(content: Path, title: str, summary: str, **fields: Any) -> str:
     """A valid course without a format (optional), like measure_text."""
     front = {
-        "title": title,
-        "summary": summary,
-        "topics": [first_id(content, "topics.yml")],
-        "source": "https://example.gov.ru/course",
-        "last_reviewed": (TODAY - dt.timedelta(days=10)).isoformat(),
+        **_common(content, title, summary, "https://example.gov.ru/course"),
         "provider": first_id(content, "organisations.yml"),
         "audience": ["главы муниципальных образований"],
         **fields,
