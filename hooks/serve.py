@@ -193,11 +193,15 @@ def wait() -> None:
 def built() -> None:
     """The build wrote its pages: the next one compares with this one. Under --dirty,
     files the previous build wrote beside the pages and this one did not (a removed
-    measure's calendar, a redirect no longer needed) are removed."""
+    measure's calendar, a redirect no longer needed) are removed, unless a page of
+    this build is there now (a former address that is an entry's page again: a rename
+    undone, an entry that takes the id back)."""
     _memory.commit()
     if _dirty:
+        pages = {os.path.normpath(path) for path in _written}
         for gone in sorted(set(_outputs) - _outputs_now):
-            _remove(gone)
+            if os.path.normpath(gone) not in pages:
+                _remove(gone)
             del _outputs[gone]
     _outputs_now.clear()
 

@@ -193,3 +193,49 @@ def test_dirty_preview_equals_a_full_build_after_each_edit(
         assert not (site / "measures" / "grant-b" / "calendar.ics").exists()
     finally:
         serve.started("build")
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _restore(root: Path, files: dict[str, bytes]) -> None:
+    """The content as it was (what `git checkout content/ && git clean` does)."""
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.relative_to(root).as_posix() not in files:
+            path.unlink()
+    for rel, data in files.items():
+        target = root / rel
+        if not target.is_file() or target.read_bytes() != data:
+            target.write_bytes(data)
+
+
+def test_dirty_preview_after_a_rename_is_undone(configured: tuple[Any, Any, Path],
+                                                 tmp_path: Path) -> None:
+    """A rename writes a page at the former address that sends readers to the new one
+    (open data, written beside the pages). Undone, the former address is the entry's
+    page again: the preview must not remove it as a file the build no longer writes."""
+    from catalogue import rename
+    cat, config, site = configured
+    serve = _serve_module()
+    before = _snapshot(cat.root)
+    serve.started("serve", dirty=True)
+    try:
+        build(config, dirty=True)
+        rename.apply(rename.plan(cat.root, "grant-a", "grant-z"))
+        build(config, dirty=True)
+        serve.wait()
+        assert "grant-z" in (site / "measures" / "grant-a" / "index.html").read_text("utf-8")
+        _restore(cat.root, before)      # the editor undoes the rename
+        build(config, dirty=True)
+        serve.wait()
+        full = load_config(str(sitebuild.REPO / "mkdocs.yml"), site_dir=str(tmp_path / "full"))
+        serve.started("build")
+        build(full)
+    finally:
+        serve.started("build")
+    expected, got = _files(tmp_path / "full"), _files(site)
+    assert sorted(set(expected) - set(got)) == []
+    assert sorted(set(got) - set(expected)) == []
+    assert [name for name in expected if got[name] != expected[name]] == []
