@@ -12,6 +12,7 @@ import html
 import json
 import logging
 import os
+import posixpath
 import shutil
 import sys
 from pathlib import Path
@@ -32,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from catalogue import build_date, validate  # noqa: E402
 from catalogue import analytics, finder, ical, present  # noqa: E402
 from catalogue import export, feeds, jsonld, redirects  # noqa: E402
+from catalogue.links import resolve_refs  # noqa: E402
 from catalogue.model import Entry, as_date  # noqa: E402
 from catalogue.pages import GeneratedPage, Site  # noqa: E402
 from fragments import Fragments  # noqa: E402
@@ -151,6 +153,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     item = _pages.get(page.file.src_uri)
     if item is None:
+        if _site is not None and page.file.src_uri in _site.catalogue.pages:
+            # a hand-written page (content/*.md, content/guide/): [[id]] as in entries
+            return resolve_refs(markdown, posixpath.dirname(page.file.src_uri),
+                                _site.catalogue)
         return markdown
     # Material prints page.title unescaped in <title>, headings and navigation.
     page.meta["title"] = html.escape(item.title, quote=False)

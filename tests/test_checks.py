@@ -82,6 +82,7 @@ assert MINFIN_SITE in ORGANISATIONS
 
 
 BODY_EXTRA = MEASURE + "\n{}\n"
+PAGE = "---\ntitle: О каталоге\n---\n\n# О каталоге\n\n{}\n"   # a hand-written page
 # Another entry of the type, not a copy (a copy is duplicate-entry)
 OTHER_MEASURE = MEASURE.replace("Грант на развитие", "Субсидия на развитие").replace(
     "До трёх", "До четырёх")
@@ -736,6 +737,22 @@ CASES: list[Case] = [
            M, line=body_line(BODY_EXTRA, "{}"), col=5, field="body",
            contains=[f"«{typed}» — не хватает скобки", "пишется: [[law-new]]"])
       for i, typed in enumerate(["[[law-new]", "[law-new]]"])],
+    # hand-written pages (content/*.md, content/guide/): [[id]] is a link there too, so
+    # the same slips are reported at the page's line (front matter counts; code is text)
+    Case("page-ref", "body-ref", {"about.md": PAGE.format("Подробнее: [[fz-131-2003]].")},
+         {"about.md": PAGE.format("Подробнее: [[law-new]].")}, "about.md",
+         line=line_of(PAGE, "{}"), col=len("Подробнее: ") + 1, field="body",
+         contains=["[[fz-131-2003]]: нет материала с таким id"]),
+    Case("page-ref-guide", "body-ref",
+         {"guide/index.md": PAGE.format("Код `[[nowhere]]` — пример.\n\nСм. [[law-nwe]].")},
+         {"guide/index.md": PAGE.format("Код `[[nowhere]]` — пример.\n\nСм. [[law-new]].")},
+         "guide/index.md", line=line_of(PAGE, "{}") + 2, col=len("См. ") + 1, field="body",
+         contains=["возможно: law-new"]),
+    *[Case(f"page-bracket-{i}", "body-single-bracket",
+           {"about.md": PAGE.format(f"См. {typed}.")}, {"about.md": PAGE.format("См. [[law-new]].")},
+           "about.md", line=line_of(PAGE, "{}"), col=5, field="body",
+           contains=["[[law-new]]"])
+      for i, typed in enumerate(["[law-new]", "[[law-new]", "[law-new]]"])],
     # an invisible or look-alike character in [[id]]: named, since «возможно: law-new»
     # alone reads exactly like what was typed
     *[Case(f"invisible-in-short-ref-{i}", "invisible-char",

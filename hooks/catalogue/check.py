@@ -12,6 +12,7 @@ import posixpath
 import re
 from decimal import Decimal
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 import jsonschema
@@ -66,6 +67,7 @@ def check(catalogue: Catalogue, today: dt.date,
     out += check_old_ids(catalogue)
     out += check_unused_references(catalogue)
     out += lint.check_catalogue(catalogue)
+    out += check_pages(catalogue)
     return out
 
 
@@ -771,15 +773,7 @@ def _body(entry: Entry, catalogue: Catalogue) -> list[Problem]:
                            f"{_show(found.text)}; используйте разметку Markdown", "body"))
     for found in md.short_refs(text):
         if found.target not in catalogue.entries and catalogue.renamed(found.target) is None:
-            near = difflib.get_close_matches(found.target, list(catalogue.entries), n=3)
-            hint = f"; возможно: {', '.join(near)}" if near else ""
-            odd = describe_odd(found.target)
-            if odd:     # «возможно: fkgs-subsidii» alone looks the same as what was typed
-                out.append(problem(at(found), "invisible-char", f"в id [[{found.target}]] "
-                                   f"{odd}{hint}", "body"))
-                continue
-            out.append(problem(at(found), "body-ref", f"[[{found.target}]]: нет материала с "
-                               f"таким id{hint}", "body"))
+            out.append(_unknown_ref(found, catalogue, at(found)))
         elif found.target == entry.id:
             out.append(problem(at(found), "ref-self", "материал ссылается сам на себя", "body"))
     here = posixpath.dirname(entry.spec.folder + "/" + entry.id + ".md")
@@ -799,6 +793,52 @@ def _body(entry: Entry, catalogue: Catalogue) -> list[Problem]:
             out.append(problem(at(found), "body-link", f"ссылка {_show(target)} ведёт на "
                                f"несуществующую страницу; для материалов удобнее [[id]]",
                                "body"))
+    return out
+
+
+def _unknown_ref(found: md.Found, catalogue: Catalogue, where: Pos) -> Problem:
+    """[[id]] whose id no entry has (nor had, old_ids): ``body-ref``, with close ids."""
+    near = difflib.get_close_matches(found.target, list(catalogue.entries), n=3)
+    hint = f"; возможно: {', '.join(near)}" if near else ""
+    odd = describe_odd(found.target)
+    if odd:     # «возможно: fkgs-subsidii» alone looks the same as what was typed
+        return problem(where, "invisible-char", f"в id [[{found.target}]] {odd}{hint}", "body")
+    return problem(where, "body-ref", f"[[{found.target}]]: нет материала с таким id{hint}",
+                   "body")
+
+
+# MkDocs' front matter (mkdocs.utils.meta): «---» … «---» or «...» at the top of a page
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:.*?\n)?(?:---|\.\.\.)[ \t]*(?=\n|\Z)", re.S)
+
+
+def check_pages(catalogue: Catalogue) -> list[Problem]:
+    """Short references in hand-written pages (``catalogue.pages``: content/*.md,
+    content/guide/*.md), which the site resolves like entries' (links.resolve_refs):
+    an unknown id (``body-ref``), [id] in single brackets or a bracket short of [[id]]
+    (``body-single-bracket``), each at its file line; code (fenced or inline) is text.
+    A page that cannot be read is left to MkDocs."""
+    out: list[Problem] = []
+    root = Path(catalogue.root)
+    for rel in catalogue.pages:
+        try:
+            text = (root / rel).read_text(encoding="utf-8")
+        except (OSError, UnicodeError):
+            continue
+        if "[" not in text:
+            continue
+        shown = f"{root.name}/{rel}"
+        head = _FRONT_MATTER.match(text)
+        if head:        # blanked, not cut: lines keep their numbers
+            text = re.sub(r"[^\n]", " ", head.group(0)) + text[head.end():]
+
+        def at_offset(offset: int, text: str = text, shown: str = shown) -> Pos:
+            line, col = md._at(text, offset)
+            return Pos(shown, line, col)
+
+        for found in md.short_refs(text):
+            if catalogue.resolve(found.target) is None:
+                out.append(_unknown_ref(found, catalogue, Pos(shown, found.line, found.col)))
+        out += lint.bracket_slips(md._mask_code(text), catalogue, at_offset)
     return out
 
 

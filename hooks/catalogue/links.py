@@ -132,7 +132,20 @@ def resolve_short_refs(entry: Entry, catalogue: Catalogue) -> str:
 
     Links point at .md files so that MkDocs checks them and makes them relative.
     """
-    here = entry.spec.folder
+    return resolve_refs(entry.body, entry.spec.folder, catalogue)
+
+
+def resolve_refs(markdown: str, folder: str, catalogue: Catalogue) -> str:
+    """``markdown`` with each [[id]] and [[id|текст]] outside code turned into a Markdown
+    link ``[text](../<type folder>/<id>.md)`` relative to ``folder`` (the page's folder
+    under content/, "" for content/ itself: "guide" for content/guide/index.md).
+
+    The text is the target's ``citation`` or the editor's; a former id (old_ids) leads to
+    the entry that lists it; an unknown id stays as its text (the validator reports it:
+    check.check_pages for hand-written pages, check._body for entries). Used for entry
+    bodies and for hand-written pages alike.
+    """
+    here = folder or "."
 
     def render(ident: str, text: str) -> str:
         target = catalogue.resolve(ident)   # a former id (old_ids) leads to the entry
@@ -141,4 +154,4 @@ def resolve_short_refs(entry: Entry, catalogue: Catalogue) -> str:
         path = posixpath.relpath(f"{target.spec.folder}/{target.id}.md", here)
         return f"[{escape_link_text(text or citation(target, catalogue))}]({path})"
 
-    return md.replace_short_refs(entry.body, render)
+    return md.replace_short_refs(markdown, render)

@@ -26,7 +26,7 @@ import difflib
 import posixpath
 import re
 import unicodedata
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import unquote, urlsplit
 
 from . import body as md
@@ -224,6 +224,16 @@ def body_links(entry: Entry, catalogue: Catalogue) -> list[Problem]:
             continue
         out.append(problem(_body_at(entry, m.start()), "url-invalid",
                            _bad_url_message(url, bad.group(0)), "body"))
+    out += bracket_slips(masked, catalogue, lambda offset: _body_at(entry, offset))
+    return out
+
+
+def bracket_slips(masked: str, catalogue: Catalogue,
+                  at: "Callable[[int], Pos]") -> list[Problem]:
+    """[id] in single brackets and [[id] or [id]] a bracket short, for a known id, in
+    ``masked`` (a body or a hand-written page with its code blanked, md._mask_code);
+    ``at`` turns an offset into the file position. Code ``body-single-bracket``."""
+    out: list[Problem] = []
     for m in SINGLE.finditer(masked):
         if m.start() and masked[m.start() - 1] in "[]!\\":
             continue
@@ -231,7 +241,7 @@ def body_links(entry: Entry, catalogue: Catalogue) -> list[Problem]:
         target = catalogue.resolve(ident)
         if target is None:
             continue
-        out.append(problem(_body_at(entry, m.start()), "body-single-bracket",
+        out.append(problem(at(m.start()), "body-single-bracket",
                            f"«[{ident}]» в одинарных скобках останется на странице текстом; "
                            f"ссылка на материал «{target.title}» пишется в двойных: "
                            f"[[{ident}]]", "body"))
@@ -240,7 +250,7 @@ def body_links(entry: Entry, catalogue: Catalogue) -> list[Problem]:
         target = catalogue.resolve(ident)
         if target is None:
             continue
-        out.append(problem(_body_at(entry, m.start()), "body-single-bracket",
+        out.append(problem(at(m.start()), "body-single-bracket",
                            f"«{m.group(0)}» — не хватает скобки, и на странице останутся "
                            f"скобки и id; ссылка на материал «{target.title}» пишется: "
                            f"[[{ident}]]", "body"))
@@ -440,5 +450,5 @@ def check_catalogue(catalogue: Catalogue) -> list[Problem]:
     return duplicates(catalogue)
 
 
-__all__ = ["check_entry", "check_catalogue", "guess_type", "looks_like_entry",
+__all__ = ["check_entry", "bracket_slips", "check_catalogue", "guess_type", "looks_like_entry",
            "misplaced_message", "is_home_page", "renamed_message"]
