@@ -644,3 +644,28 @@ def test_broken_anchors_fail_the_build_in_either_process(content: Path, tmp_path
     # editor's line); MkDocs' own anchor check stays behind it for hand-written pages.
     for path in (first, second):
         assert f"measures/{path.name}:" in output and "body-anchor" in output, output[-3000:]
+
+
+# --- (j) [[id]] in hand-written pages (issue 17: nothing an editor writes stays raw) ------------
+
+def test_short_refs_in_hand_written_pages_become_links(content: Path, tmp_path: Path) -> None:
+    copy = sitebuild.copy_content(content, tmp_path)
+    # as a reviewer wrote it in content/about.md, and in a page one folder down
+    _append(copy / "about.md", "Основа — [[fz-131-2003]]; см. также "
+                               "[[fz-131-2003|закон о местном самоуправлении]].")
+    _append(copy / "guide" / "index.md", "Пример: [[fz-131-2003]]. В коде — текст: "
+                                         "`[[fz-131-2003]]`.")
+    done = sitebuild.run_build(copy, tmp_path / "site")
+    assert done.returncode == 0, (done.stdout + done.stderr)[-3000:]
+    for src, up in (("about", "../"), ("guide", "../")):
+        doc = parse(tmp_path / "site" / src / "index.html")
+        article = css(doc, "article")[0]
+        links = [a for a in article.iter("a")
+                 if a.get("href") == f"{up}legal/fz-131-2003/"]
+        assert links and all(text_of(a) for a in links), src
+        prose = "".join(article.xpath(".//text()[not(ancestor::code)]"))
+        assert "[[fz-131-2003" not in prose, src
+    about = css(parse(tmp_path / "site" / "about" / "index.html"), "article")[0]
+    assert "закон о местном самоуправлении" in [text_of(a) for a in about.iter("a")]
+    guide = css(parse(tmp_path / "site" / "guide" / "index.html"), "article")[0]
+    assert "[[fz-131-2003]]" in [text_of(c) for c in guide.iter("code")]
