@@ -115,6 +115,19 @@ def _environment(config: Any, catalogue: Any) -> tuple[tuple[str, int, int], ...
     return tuple(sorted(found))
 
 
+def kept_in_navigation(nav: Any, meta: dict[str, dict[str, Any]]) -> None:
+    """Under --dirty MkDocs neither reads nor renders a kept page, and a page it did not
+    read has no title, which the navigation of every page shows. Each kept page of the
+    navigation (``meta``: src_uri -> the meta on_page_markdown gives it) gets its meta
+    and an empty text (Page's public ``meta`` and ``markdown``), which give its title.
+    Should MkDocs read it after all (its output is missing), both are replaced."""
+    for page in nav.pages:
+        found = meta.get(page.file.src_uri)
+        if found is not None and page.markdown is None:
+            page.markdown = ""
+            page.meta = dict(found)
+
+
 def force_pages(files: Files, keep: set[str]) -> None:
     """Under --dirty: remove the previous build's output of every page but those in
     ``keep`` (src_uri) and of pages that are gone, so that MkDocs renders them again
@@ -299,6 +312,7 @@ def problem_files(files: Files, config: Any, problems: list[Any]) -> Files:
     return files
 
 
-__all__ = ["started", "serving", "dirty", "validate", "pages_to_keep", "kept_file", "force_pages",
+__all__ = ["started", "serving", "dirty", "validate", "pages_to_keep", "kept_file",
+           "kept_in_navigation", "force_pages",
            "built", "failed", "DirtyNotice", "remember_templates", "calendars",
            "unchanged", "finish", "wait", "problem_page", "problem_files"]

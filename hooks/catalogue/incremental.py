@@ -52,7 +52,8 @@ from .clock import build_date
 from .derive import derive
 from .load import Loaded, add_entry, load_catalogue, read_entry
 from .model import Catalogue, Entry, TypeSpec
-from .pages import Site
+from .pages import GeneratedPage, Site
+from .scaffold import reference_examples
 from .problems import Problem
 
 FileKey = tuple[int, bytes]            # (size, BLAKE2b digest of the bytes)
@@ -211,6 +212,9 @@ class Incremental:
                                           sources)
         nationwide = len(site.nationwide_measures)
         for page in site.generated:
+            state = _navigation_page(site, page, pages, nationwide)
+            if state is not None:
+                pages[page.src_uri] = state
             if page.kind != "reference" or page.item is None:
                 continue
             # what listing.html shows there: the entries of each group (their rows),
@@ -239,6 +243,38 @@ class Incremental:
         """The pages written are not the catalogue's (a failed build, the error page):
         the next ``pages_to_keep`` keeps none."""
         self._built = self._pending = None
+
+
+# the types analytics counts (catalogue.analytics.build)
+_ANALYTICS = ("problem", "measure", "practice", "solution")
+
+
+def _navigation_page(site: Site, page: GeneratedPage, entries: dict[str, Hashable],
+                     nationwide: int) -> Hashable | None:
+    """What a generated page of the navigation shows besides the context: a section
+    page its entries (their rows, its finder and «скоро»: everything their own pages
+    depend on), a list of topics, regions or municipality types their counts,
+    analytics the entries it counts, the guide the few ids its fresh files give as
+    examples (scaffold.reference_examples); «Мой муниципалитет» nothing of the entries
+    (the reference lists only). None for another kind of page."""
+    head = (page.kind, page.title, page.description)
+
+    def shown(found: list[Entry]) -> tuple[tuple[str, Hashable], ...]:
+        return tuple((e.id, entries.get(site.src_uri(e))) for e in found)
+
+    if page.kind == "type-index" and page.spec is not None:
+        return (*head, page.spec.name, nationwide, shown(page.entries))
+    if page.kind == "reference-index":
+        return (*head, tuple((item.id, count) for item, count in page.items))
+    if page.kind == "analytics":
+        return (*head, nationwide, shown([e for e in site.catalogue
+                                          if e.spec.name in _ANALYTICS]))
+    if page.kind == "guide":   # its fresh files name a few ids of each type as examples
+        return (*head, tuple((name, tuple(ids)) for name, ids
+                             in sorted(reference_examples(site.catalogue).items())))
+    if page.kind == "my":
+        return head
+    return None
 
 
 def _namespace(catalogue: Catalogue) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
