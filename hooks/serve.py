@@ -14,12 +14,13 @@ Speed (README, «Preview»). Under `serve` the catalogue is validated by
 catalogue.incremental, which parses and checks only what changed since the previous
 build. With `mkdocs serve --dirty` (what `make serve` runs) MkDocs renders again only
 the pages whose File it sees modified. hooks/site.py asks ``pages_to_keep`` which
-pages an edit leaves as they are (entries, topics, regions, municipality types: the
-engine compares what each shows with the previous build) and keeps their Files: an
-entry's own file, a generated page's ``kept_file``, both older than their output. Every
-other page gets content, which MkDocs always renders; hand-written pages lose their
-output (``force_pages``), so MkDocs renders them too (their titles are every page's
-navigation). Outputs beside the pages are not rewritten when their bytes are the same
+pages an edit leaves as they are (entries, topics, regions, municipality types, the
+generated pages of the navigation: the engine compares what each shows with the
+previous build) and keeps their Files: an entry's own file, a generated page's
+``kept_file``, both older than their output; a kept page of the navigation gets its
+title (``kept_in_navigation``), which every page shows. Every other page gets content,
+which MkDocs always renders; hand-written pages lose their output (``force_pages``),
+so MkDocs renders them too (their text is in the search index). Outputs beside the pages are not rewritten when their bytes are the same
 (``unchanged``), the open data is written in a thread after the pages (``finish``), and
 templates are compiled once per process (``remember_templates``).
 """

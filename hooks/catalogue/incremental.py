@@ -24,12 +24,15 @@ but remembers between calls:
 build. An entry's page shows its own file, the entries it names (titles, citations,
 statuses) and those that name it (backlinks, legal relations); a page of a topic,
 region or municipality type shows the rows of its entries, the number of federal
-measures and whether the region has a calendar. Anything else (the context above
-but the list of ids, which pages see through what they name; the numbers legal acts
-share, and what the caller passes as ``environment``:
-templates, configuration, hand-written pages) changes every page; other generated
-pages (sections, analytics, the guide, «Мой муниципалитет») are not kept: they are in
-the navigation, whose titles MkDocs takes from pages it renders.
+measures and whether the region has a calendar. The generated pages of the navigation
+(``_navigation_page``): a section page shows its entries (what their own pages depend
+on), the lists of topics, regions and types their counts, analytics the entries of the
+types it counts, the guide the first ids of each type, «Мой муниципалитет» the
+reference lists only. Anything else (the context above but the list of ids, which
+pages see through what they name; the numbers legal acts share, and what the caller
+passes as ``environment``: templates, configuration, hand-written pages) changes every
+page. (The caller gives a kept page of the navigation its title: MkDocs does not read
+it.)
 
 Derived fields (derive.py) are filled in copies: what is remembered stays as read.
 Imports nothing from MkDocs.
@@ -193,8 +196,8 @@ class Incremental:
 
     def pages_to_keep(self, site: Site, environment: Hashable = None) -> set[str]:
         """The pages (src_uri) whose output of the last committed build (``commit``) is
-        still what this catalogue shows: entry pages, and the pages of topics, regions and
-        municipality types. Empty when nothing was committed or something every page
+        still what this catalogue shows: entry pages, the pages of topics, regions and
+        municipality types, and the generated pages of the navigation. Empty when nothing was committed or something every page
         shows changed. Any other page is to be built every time. Call after ``validate``
         of this catalogue."""
         catalogue = site.catalogue
