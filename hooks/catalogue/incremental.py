@@ -197,9 +197,9 @@ class Incremental:
     def pages_to_keep(self, site: Site, environment: Hashable = None) -> set[str]:
         """The pages (src_uri) whose output of the last committed build (``commit``) is
         still what this catalogue shows: entry pages, the pages of topics, regions and
-        municipality types, and the generated pages of the navigation. Empty when nothing was committed or something every page
-        shows changed. Any other page is to be built every time. Call after ``validate``
-        of this catalogue."""
+        municipality types, and the generated pages of the navigation. Empty when
+        nothing was committed or something every page shows changed. Any other page is
+        to be built every time. Call after ``validate`` of this catalogue."""
         catalogue = site.catalogue
         named_by: dict[str, list[str]] = {}
         for source, named in self._names.items():
