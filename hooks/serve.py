@@ -14,12 +14,13 @@ Speed (README, «Preview»). Under `serve` the catalogue is validated by
 catalogue.incremental, which parses and checks only what changed since the previous
 build. With `mkdocs serve --dirty` (what `make serve` runs) MkDocs renders again only
 the pages whose File it sees modified. hooks/site.py asks ``pages_to_keep`` which
-pages an edit leaves as they are (entries, topics, regions, municipality types: the
-engine compares what each shows with the previous build) and keeps their Files: an
-entry's own file, a generated page's ``kept_file``, both older than their output. Every
-other page gets content, which MkDocs always renders; hand-written pages lose their
-output (``force_pages``), so MkDocs renders them too (their titles are every page's
-navigation). Outputs beside the pages are not rewritten when their bytes are the same
+pages an edit leaves as they are (entries, topics, regions, municipality types, the
+generated pages of the navigation: the engine compares what each shows with the
+previous build) and keeps their Files: an entry's own file, a generated page's
+``kept_file``, both older than their output; a kept page of the navigation gets its
+title (``kept_in_navigation``), which every page shows. Every other page gets content,
+which MkDocs always renders; hand-written pages lose their output (``force_pages``),
+so MkDocs renders them too (their text is in the search index). Outputs beside the pages are not rewritten when their bytes are the same
 (``unchanged``), the open data is written in a thread after the pages (``finish``), and
 templates are compiled once per process (``remember_templates``).
 """
@@ -113,6 +114,19 @@ def _environment(config: Any, catalogue: Any) -> tuple[tuple[str, int, int], ...
         stat = os.stat(config.config_file_path)
         found.append((config.config_file_path, stat.st_mtime_ns, stat.st_size))
     return tuple(sorted(found))
+
+
+def kept_in_navigation(nav: Any, meta: dict[str, dict[str, Any]]) -> None:
+    """Under --dirty MkDocs neither reads nor renders a kept page, and a page it did not
+    read has no title, which the navigation of every page shows. Each kept page of the
+    navigation (``meta``: src_uri -> the meta on_page_markdown gives it) gets its meta
+    and an empty text (Page's public ``meta`` and ``markdown``), which give its title.
+    Should MkDocs read it after all (its output is missing), both are replaced."""
+    for page in nav.pages:
+        found = meta.get(page.file.src_uri)
+        if found is not None and page.markdown is None:
+            page.markdown = ""
+            page.meta = dict(found)
 
 
 def force_pages(files: Files, keep: set[str]) -> None:
@@ -303,6 +317,7 @@ def problem_files(files: Files, config: Any, problems: list[Any]) -> Files:
     return files
 
 
-__all__ = ["started", "serving", "dirty", "validate", "pages_to_keep", "kept_file", "force_pages",
+__all__ = ["started", "serving", "dirty", "validate", "pages_to_keep", "kept_file",
+           "kept_in_navigation", "force_pages",
            "built", "failed", "DirtyNotice", "remember_templates", "calendars",
            "unchanged", "finish", "wait", "problem_page", "problem_files"]

@@ -158,14 +158,20 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             return resolve_refs(markdown, posixpath.dirname(page.file.src_uri),
                                 _site.catalogue)
         return markdown
+    page.meta.update(_meta(item))
+    return markdown
+
+
+def _meta(item: Entry | GeneratedPage) -> dict[str, Any]:
     # Material prints page.title unescaped in <title>, headings and navigation.
-    page.meta["title"] = html.escape(item.title, quote=False)
-    # The engine writes the search index for these pages itself (on_post_build).
-    page.meta["search"] = {"exclude": True}
+    meta: dict[str, Any] = {"title": html.escape(item.title, quote=False),
+                            # The engine writes the search index for these pages itself
+                            # (on_post_build).
+                            "search": {"exclude": True}}
     if isinstance(item, Entry):
         # Material prints the description unescaped into <meta content="...">.
-        page.meta["description"] = html.escape(item.summary, quote=True)
-    return markdown
+        meta["description"] = html.escape(item.summary, quote=True)
+    return meta
 
 
 def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -219,6 +225,10 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
 def on_nav(nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
     _fragments.reset((page.file.src_uri for page in nav.pages),
                      (file.url for file in files.documentation_pages()))
+    # `serve --dirty`: the kept pages of the navigation are not read, yet every page
+    # shows their titles (hooks/serve.py)
+    serve.kept_in_navigation(nav, {uri: _meta(_pages[uri]) for uri in _kept
+                                     if isinstance(_pages[uri], GeneratedPage)})
     if _site is not None:
         _start_second_core(config, files, nav)   # every page and address is known now
     return nav

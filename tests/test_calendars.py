@@ -69,3 +69,20 @@ def test_only_topics_with_dated_measures_get_a_calendar(
     assert "measures/measure-b/calendar.ics" not in files
     assert dt.date(2026, 11, 1) == icalendar.Calendar.from_ical(
         _calendars(catalogue)["calendar/measures.ics"]).walk("VEVENT")[0].get("dtstart").dt
+
+
+def test_a_reused_serializer_gives_each_calendar_its_own_name(
+        make_content: Callable[..., Any]) -> None:
+    """Calendars keeps each calendar's frame by name (`mkdocs serve` reuses it after each
+    save): every file equals a fresh serializer's, with its own X-WR-CALNAME."""
+    catalogue = _catalogue(make_content, {})
+    files = ical.calendar_files(catalogue)
+    reused = ical.Calendars("https://example.invalid/", TODAY)
+    for _ in range(2):
+        for rel, (measures, name) in files.items():
+            data = reused.calendar(measures, name)
+            assert data == ical.calendar(measures, name, "https://example.invalid/", TODAY)
+            assert str(icalendar.Calendar.from_ical(data).get("x-wr-calname")) == name, rel
+    measures, _name = next(iter(files.values()))
+    renamed = reused.calendar(measures, "Другое имя")
+    assert str(icalendar.Calendar.from_ical(renamed).get("x-wr-calname")) == "Другое имя"

@@ -150,5 +150,65 @@ def test_topic_and_region_pages_are_kept_unless_they_show_the_edit(content: Path
     assert not showing & keep
     others = {p.src_uri for p in site.generated if p.kind == "reference"} - showing
     assert others and others <= keep
-    # never kept: the section listing and the pages that count everything
-    assert not {"measures/index.md", "analytics/index.md", "my/index.md"} & keep
+    # not kept: the section that lists it, analytics, which counts measures
+    assert not {"measures/index.md", "analytics/index.md"} & keep
+
+
+def _related_types(content: Path, ident: str) -> set[str]:
+    """Folders of the entries whose file names ``ident`` or whose id ``ident``'s names."""
+    own = next(content.glob(f"*/{ident}.md"))
+    words = set(re.findall(r"[\w-]+", own.read_text("utf-8")))
+    return {path.parent.name for path in content.glob("*/*.md")
+            if path.stem in words or ident in re.findall(r"[\w-]+", path.read_text("utf-8"))}
+
+
+def test_navigation_pages_are_kept_unless_they_show_the_edit(content: Path) -> None:
+    """Section pages, the lists of topics, regions and types, analytics, the guide and
+    «Мой муниципалитет» are in every page's navigation: under --dirty each is rendered
+    again only when what it shows changed (incremental._navigation_page)."""
+    memory = Incremental()
+    result = memory.validate(content, today=synth.TODAY)
+    site = Site(result.catalogue, synth.TODAY)
+    memory.pages_to_keep(site)
+    memory.commit()
+    sections = {p.spec.folder: p.src_uri for p in site.generated if p.kind == "type-index"}
+    lists = {p.src_uri for p in site.generated if p.kind == "reference-index"}
+    measure = next(e for e in result.catalogue.of_type("measure") if e.topics)
+    path = content / "measures" / f"{measure.id}.md"
+    text = path.read_text("utf-8")
+    # a title: its section and analytics (which counts measures) show it; the lists of
+    # topics, regions and types (counts), the guide, /my/ and unrelated sections do not
+    path.write_text(text.replace("\ntitle: ", "\ntitle: Новое ", 1), "utf-8")
+    keep = _rebuilt_pages(memory, content)
+    assert not {"measures/index.md", "analytics/index.md"} & keep
+    unrelated = {uri for folder, uri in sections.items()
+                 if folder not in _related_types(content, measure.id)}
+    assert unrelated and unrelated <= keep
+    assert lists | {"guide/fields.md", "my/index.md"} <= keep
+    # a topic more: the list of topics counts it
+    topic = next(t for t in site.catalogue.references["topic"] if t not in measure.topics)
+    path.write_text(path.read_text("utf-8").replace(
+        "topics: [", f"topics: [{topic}, ", 1), "utf-8")
+    assert "topics/index.md" not in _rebuilt_pages(memory, content)
+    # a new course that names nothing and nobody names: analytics (which does not count
+    # courses) stays; the courses' section and the guide, whose fresh files name the
+    # first ids of each type, do not
+    course = sorted((content / "courses").glob("*.md"))[0]
+    new = course.with_name(f"a{course.name}")
+    new.write_text(re.sub(r"\[\[[^]]*\]\]", "текст", course.read_text("utf-8")), "utf-8")
+    keep = _rebuilt_pages(memory, content)
+    assert "analytics/index.md" in keep
+    assert not {sections["courses"], "guide/fields.md"} & keep
+    # its title: the guide stays too
+    new.write_text(new.read_text("utf-8").replace("\ntitle: ", "\ntitle: Новый ", 1), "utf-8")
+    keep = _rebuilt_pages(memory, content)
+    assert {"analytics/index.md", "guide/fields.md"} <= keep
+    assert sections["courses"] not in keep
+
+
+def _rebuilt_pages(memory: Incremental, content: Path) -> set[str]:
+    result = memory.validate(content, today=synth.TODAY)
+    assert not result.errors, result.errors[:3]
+    keep = memory.pages_to_keep(Site(result.catalogue, synth.TODAY))
+    memory.commit()
+    return keep

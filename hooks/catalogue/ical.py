@@ -9,7 +9,8 @@ exactly those.
 Each measure's events are serialized once and reused by every calendar that
 holds them (the whole catalogue, its topics, its regions, its own page), and by the
 next build of the same process for the same Entry object (`mkdocs serve`: the
-engine's incremental.py keeps the object of an unchanged file).
+engine's incremental.py keeps the object of an unchanged file); so is each
+calendar's frame (its lines around the events) per name.
 """
 from __future__ import annotations
 
@@ -48,6 +49,7 @@ class Calendars:
     site_url: str
     stamp: dt.date
     _events: dict[str, tuple[Entry, bytes]] = field(default_factory=dict)
+    _frames: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)
 
     def _of(self, entry: Entry) -> bytes:
         known = self._events.get(entry.id)
@@ -62,14 +64,23 @@ class Calendars:
         body = b"".join(self._of(e) for e in sorted(entries, key=lambda e: e.id))
         if not body:
             raise ValueError(f"календарь «{name}» без событий: такой файл не пишется")
-        cal = Calendar()
-        cal.add("prodid", PRODID)
-        cal.add("version", "2.0")
-        cal.add("calscale", "GREGORIAN")
-        cal.add("x-wr-calname", name)
-        cal.add("x-wr-timezone", "Europe/Moscow")
-        head, _, tail = cal.to_ical().rpartition(b"END:VCALENDAR")
+        head, tail = self._frame(name)
         return head + body + b"END:VCALENDAR" + tail
+
+    def _frame(self, name: str) -> tuple[bytes, bytes]:
+        """The calendar's lines around its events, which depend on its name only
+        (kept with the events: `mkdocs serve` writes the same calendars after each save)."""
+        known = self._frames.get(name)
+        if known is None:
+            cal = Calendar()
+            cal.add("prodid", PRODID)
+            cal.add("version", "2.0")
+            cal.add("calscale", "GREGORIAN")
+            cal.add("x-wr-calname", name)
+            cal.add("x-wr-timezone", "Europe/Moscow")
+            head, _, tail = cal.to_ical().rpartition(b"END:VCALENDAR")
+            known = self._frames[name] = (head, tail)
+        return known
 
 
 def calendar(entries: Iterable[Entry], name: str, site_url: str, stamp: dt.date) -> bytes:

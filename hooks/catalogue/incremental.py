@@ -24,12 +24,15 @@ but remembers between calls:
 build. An entry's page shows its own file, the entries it names (titles, citations,
 statuses) and those that name it (backlinks, legal relations); a page of a topic,
 region or municipality type shows the rows of its entries, the number of federal
-measures and whether the region has a calendar. Anything else (the context above
-but the list of ids, which pages see through what they name; the numbers legal acts
-share, and what the caller passes as ``environment``:
-templates, configuration, hand-written pages) changes every page; other generated
-pages (sections, analytics, the guide, «Мой муниципалитет») are not kept: they are in
-the navigation, whose titles MkDocs takes from pages it renders.
+measures and whether the region has a calendar. The generated pages of the navigation
+(``_navigation_page``): a section page shows its entries (what their own pages depend
+on), the lists of topics, regions and types their counts, analytics the entries of the
+types it counts, the guide the first ids of each type, «Мой муниципалитет» the
+reference lists only. Anything else (the context above but the list of ids, which
+pages see through what they name; the numbers legal acts share, and what the caller
+passes as ``environment``: templates, configuration, hand-written pages) changes every
+page. (The caller gives a kept page of the navigation its title: MkDocs does not read
+it.)
 
 Derived fields (derive.py) are filled in copies: what is remembered stays as read.
 Imports nothing from MkDocs.
@@ -52,7 +55,8 @@ from .clock import build_date
 from .derive import derive
 from .load import Loaded, add_entry, load_catalogue, read_entry
 from .model import Catalogue, Entry, TypeSpec
-from .pages import Site
+from .pages import GeneratedPage, Site
+from .scaffold import reference_examples
 from .problems import Problem
 
 FileKey = tuple[int, bytes]            # (size, BLAKE2b digest of the bytes)
@@ -192,10 +196,10 @@ class Incremental:
 
     def pages_to_keep(self, site: Site, environment: Hashable = None) -> set[str]:
         """The pages (src_uri) whose output of the last committed build (``commit``) is
-        still what this catalogue shows: entry pages, and the pages of topics, regions and
-        municipality types. Empty when nothing was committed or something every page
-        shows changed. Any other page is to be built every time. Call after ``validate``
-        of this catalogue."""
+        still what this catalogue shows: entry pages, the pages of topics, regions and
+        municipality types, and the generated pages of the navigation. Empty when
+        nothing was committed or something every page shows changed. Any other page is
+        to be built every time. Call after ``validate`` of this catalogue."""
         catalogue = site.catalogue
         named_by: dict[str, list[str]] = {}
         for source, named in self._names.items():
@@ -211,6 +215,9 @@ class Incremental:
                                           sources)
         nationwide = len(site.nationwide_measures)
         for page in site.generated:
+            state = _navigation_page(site, page, pages, nationwide)
+            if state is not None:
+                pages[page.src_uri] = state
             if page.kind != "reference" or page.item is None:
                 continue
             # what listing.html shows there: the entries of each group (their rows),
@@ -239,6 +246,38 @@ class Incremental:
         """The pages written are not the catalogue's (a failed build, the error page):
         the next ``pages_to_keep`` keeps none."""
         self._built = self._pending = None
+
+
+# the types analytics counts (catalogue.analytics.build)
+_ANALYTICS = ("problem", "measure", "practice", "solution")
+
+
+def _navigation_page(site: Site, page: GeneratedPage, entries: dict[str, Hashable],
+                     nationwide: int) -> Hashable | None:
+    """What a generated page of the navigation shows besides the context: a section
+    page its entries (their rows, its finder and «скоро»: everything their own pages
+    depend on), a list of topics, regions or municipality types their counts,
+    analytics the entries it counts, the guide the few ids its fresh files give as
+    examples (scaffold.reference_examples); «Мой муниципалитет» nothing of the entries
+    (the reference lists only). None for another kind of page."""
+    head = (page.kind, page.title, page.description)
+
+    def shown(found: list[Entry]) -> tuple[tuple[str, Hashable], ...]:
+        return tuple((e.id, entries.get(site.src_uri(e))) for e in found)
+
+    if page.kind == "type-index" and page.spec is not None:
+        return (*head, page.spec.name, nationwide, shown(page.entries))
+    if page.kind == "reference-index":
+        return (*head, tuple((item.id, count) for item, count in page.items))
+    if page.kind == "analytics":
+        return (*head, nationwide, shown([e for e in site.catalogue
+                                          if e.spec.name in _ANALYTICS]))
+    if page.kind == "guide":   # its fresh files name a few ids of each type as examples
+        return (*head, tuple((name, tuple(ids)) for name, ids
+                             in sorted(reference_examples(site.catalogue).items())))
+    if page.kind == "my":
+        return head
+    return None
 
 
 def _namespace(catalogue: Catalogue) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
