@@ -117,6 +117,14 @@ def _files(site: Path) -> dict[str, bytes]:
             for p in sorted(site.rglob("*")) if p.is_file()}
 
 
+def _full_build_files(site: Path) -> dict[str, bytes]:
+    """A full build's files as the preview must write them. The one difference allowed:
+    below PAGEFIND_FROM the page asks the lunr worker first, so the preview writes no
+    Pagefind index (hooks/site.py on_post_build)."""
+    return {k: v for k, v in _files(site).items()
+            if not k.startswith("pagefind/") and k != "search/search_config.json"}
+
+
 def test_dirty_preview_equals_a_full_build_after_each_edit(
         configured: tuple[Any, Any, Path], tmp_path: Path) -> None:
     """`make serve` runs `mkdocs serve --dirty`: MkDocs renders again only the pages the
@@ -188,11 +196,7 @@ def test_dirty_preview_equals_a_full_build_after_each_edit(
                 build(full)
             finally:
                 serve.started("serve", dirty=True)
-            expected, got = _files(tmp_path / f"full{number}"), _files(site)
-            # the one difference allowed: below PAGEFIND_FROM the page asks the lunr
-            # worker first, so the preview writes no Pagefind index (hooks/site.py)
-            expected = {k: v for k, v in expected.items()
-                        if not k.startswith("pagefind/") and k != "search/search_config.json"}
+            expected, got = _full_build_files(tmp_path / f"full{number}"), _files(site)
             assert sorted(got) == sorted(expected), number
             differ = [name for name in expected if got[name] != expected[name]]
             assert differ == [], (number, path)
@@ -241,7 +245,7 @@ def test_dirty_preview_after_a_rename_is_undone(configured: tuple[Any, Any, Path
         build(full)
     finally:
         serve.started("build")
-    expected, got = _files(tmp_path / "full"), _files(site)
+    expected, got = _full_build_files(tmp_path / "full"), _files(site)
     assert sorted(set(expected) - set(got)) == []
     assert sorted(set(got) - set(expected)) == []
     assert [name for name in expected if got[name] != expected[name]] == []
