@@ -26,7 +26,7 @@ import difflib
 import posixpath
 import re
 import unicodedata
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 from urllib.parse import unquote, urlsplit
 
 from . import body as md
@@ -234,27 +234,26 @@ def bracket_slips(masked: str, catalogue: Catalogue,
     ``masked`` (a body or a hand-written page with its code blanked, md._mask_code);
     ``at`` turns an offset into the file position. Code ``body-single-bracket``."""
     out: list[Problem] = []
-    for m in SINGLE.finditer(masked):
-        if m.start() and masked[m.start() - 1] in "[]!\\":
-            continue
-        ident = m.group(1)
+    for offset, ident, slip, tail in _bracket_candidates(masked):
         target = catalogue.resolve(ident)
-        if target is None:
-            continue
-        out.append(problem(at(m.start()), "body-single-bracket",
-                           f"«[{ident}]» в одинарных скобках останется на странице текстом; "
-                           f"ссылка на материал «{target.title}» пишется в двойных: "
-                           f"[[{ident}]]", "body"))
-    for m in HALF.finditer(masked) if "[[" in masked or "]]" in masked else ():
-        ident = m.group(1) or m.group(2)
-        target = catalogue.resolve(ident)
-        if target is None:
-            continue
-        out.append(problem(at(m.start()), "body-single-bracket",
-                           f"«{m.group(0)}» — не хватает скобки, и на странице останутся "
-                           f"скобки и id; ссылка на материал «{target.title}» пишется: "
-                           f"[[{ident}]]", "body"))
+        if target is not None:
+            out.append(problem(at(offset), "body-single-bracket",
+                               f"{slip}; ссылка на материал «{target.title}» пишется{tail}: "
+                               f"[[{ident}]]", "body"))
     return out
+
+
+def _bracket_candidates(masked: str) -> Iterator[tuple[int, str, str, str]]:
+    """(offset, id, what the reader would see, how the advice ends) for each [id] and
+    each [[id] or [id]] in ``masked``; whether the id is known is the caller's test."""
+    for m in SINGLE.finditer(masked):
+        if not (m.start() and masked[m.start() - 1] in "[]!\\"):
+            yield (m.start(), m.group(1),
+                   f"«[{m.group(1)}]» в одинарных скобках останется на странице текстом",
+                   " в двойных")
+    for m in HALF.finditer(masked) if "[[" in masked or "]]" in masked else ():
+        yield (m.start(), m.group(1) or m.group(2),
+               f"«{m.group(0)}» — не хватает скобки, и на странице останутся скобки и id", "")
 
 
 def _bad_url_message(url: str, char: str) -> str:
