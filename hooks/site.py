@@ -265,28 +265,12 @@ def on_build_error(*, error: Exception) -> None:
     serve.failed()   # pages may be half written: the next build renders every one
 
 
-# From this many entries the served page searches with Pagefind first; below it, with
-# the lunr worker (README, «Engine choice (issue 16)»). Measured: the lunr index is
-# 69 KB gzip at 428 documents and 571 KB at 10,000 entries (~57 B an entry), the page
-# without it ~105 KB; at ~2,500 entries page and index pass the issue's 250 KB before
-# the first result. Below that the lunr worker is faster on every figure (real
-# catalogue), above it Pagefind fetches less and answers the first query sooner.
-PAGEFIND_FROM = 2500
-
-
 def _pagefind_first() -> bool:
-    """Whether the served page asks Pagefind first: CATALOGUE_SEARCH=pagefind|lunr,
-    else by the catalogue's size (PAGEFIND_FROM entries)."""
-    choice = os.environ.get("CATALOGUE_SEARCH", "")
-    if choice in ("pagefind", "lunr"):
-        return choice == "pagefind"
-    return _site is not None and len(_site.catalogue.entries) >= PAGEFIND_FROM
+    return _site is not None and _pagefind_index.asked_first(len(_site.catalogue.entries))
 
 
 def _pagefind(config: MkDocsConfig) -> bool:
-    """Whether the served site searches with Pagefind (hooks/pagefind_index.py): not
-    in the offline edition (file://), nor with CATALOGUE_PAGEFIND=0."""
-    return not _offline_build(config) and os.environ.get("CATALOGUE_PAGEFIND", "1") != "0"
+    return _pagefind_index.wanted(offline=_offline_build(config))
 
 
 HANDWRITTEN_BOOST = 0.5   # search: hand-written pages under entries (see below)

@@ -38,7 +38,7 @@ LEGACY = """(() => { const Original = window.Worker
 @pytest.fixture(params=["site", "pagefind"])
 def search(page: Any, base_url: str, request: pytest.FixtureRequest) -> Any:
     """The home page with the search box focused and the index ready: with the
-    engine the site chose for its size (hooks/site.py, PAGEFIND_FROM: the lunr
+    engine the site chose for its size (hooks/pagefind_index.py, PAGEFIND_FROM: the lunr
     worker for today's catalogue) and with Pagefind (a larger catalogue's)."""
     if request.param == "pagefind":
         page.add_init_script("window.__cataloguePagefind = true")

@@ -120,7 +120,7 @@ def _files(site: Path) -> dict[str, bytes]:
 def _full_build_files(site: Path) -> dict[str, bytes]:
     """A full build's files as the preview must write them. The one difference allowed:
     below PAGEFIND_FROM the page asks the lunr worker first, so the preview writes no
-    Pagefind index (hooks/site.py on_post_build)."""
+    Pagefind index (hooks/pagefind_index.py, hooks/site.py on_post_build)."""
     return {k: v for k, v in _files(site).items()
             if not k.startswith("pagefind/") and k != "search/search_config.json"}
 
